@@ -1,0 +1,1 @@
+"""Certificates: records, PDF rendering, background issue and public verification."""

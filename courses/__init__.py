@@ -1,0 +1,1 @@
+"""Courses: course, lesson and quiz pages, and the learning records that follow them."""

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoursesConfig(AppConfig):
+    """Owns the course, lesson and quiz pages and learners' progress."""
+
+    name = "courses"
+    verbose_name = _("Khóa học")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,1 @@
+"""Home: the home page and the site-wide settings (branding, certificate issuer)."""

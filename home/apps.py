@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    """Owns the home page, site-wide settings and the demo content."""
+
+    name = "home"
+    verbose_name = _("Trang chủ")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,1 @@
+"""People: users, organisations, classes, memberships and roles."""

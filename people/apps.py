@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PeopleConfig(AppConfig):
+    """Owns users, organisations, classes and roles."""
+
+    name = "people"
+    verbose_name = _("Người dùng và đơn vị")
+    default_auto_field = "django.db.models.BigAutoField"

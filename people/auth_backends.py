@@ -1,0 +1,30 @@
+"""Sign in with a username or an email address."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.db.models import Q
+
+
+class UsernameOrEmailBackend(ModelBackend):
+    """Students know their username from the login slip; staff type their email."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if username is None or password is None:
+            return None
+        login = username.strip()
+        User = get_user_model()
+        matches = list(
+            User.objects.filter(Q(username__iexact=login) | Q(email__iexact=login))[:2]
+        )
+        # An email shared by two accounts is ambiguous: only an exact username wins.
+        user = next((u for u in matches if u.username.lower() == login.lower()), None)
+        if user is None and len(matches) == 1:
+            user = matches[0]
+        if user is None:
+            User().set_password(
+                password
+            )  # same work as a real check, against timing probes
+            return None
+        if user.check_password(password) and self.user_can_authenticate(user):
+            return user
+        return None

@@ -1,0 +1,1 @@
+"""Reports: completion statistics, charts and exports."""

@@ -1,0 +1,1 @@
+"""Search: site search over courses and lessons."""

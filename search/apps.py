@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchConfig(AppConfig):
+    """Owns the site search page over live, public courses and lessons."""
+
+    name = "search"
+    verbose_name = _("Tìm kiếm")
+    default_auto_field = "django.db.models.BigAutoField"
