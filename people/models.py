@@ -88,7 +88,7 @@ class Organisation(MP_Node):
         PROVINCE = "province", _("Tỉnh/Thành phố")
         COMMUNE = "commune", _("Xã/Phường")
         SCHOOL = "school", _("Trường học")
-        ONE_STOP = "one_stop", _("Trung tâm phục vụ hành chính công")
+        ONE_STOP_OFFICE = "one_stop_office", _("Trung tâm phục vụ hành chính công")
         DEPARTMENT = "department", _("Sở/Ban/Ngành")
 
     code = models.CharField(_("mã đơn vị"), max_length=32, unique=True)
