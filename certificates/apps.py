@@ -6,5 +6,5 @@ class CertificatesConfig(AppConfig):
     """Owns certificate records, their PDFs, the issuing tasks and verification."""
 
     name = "certificates"
-    verbose_name = _("Chứng nhận")
+    verbose_name = _("Certificates")
     default_auto_field = "django.db.models.BigAutoField"

@@ -6,5 +6,5 @@ class CoursesConfig(AppConfig):
     """Owns the course, lesson and quiz pages and learners' progress."""
 
     name = "courses"
-    verbose_name = _("Khóa học")
+    verbose_name = _("Courses")
     default_auto_field = "django.db.models.BigAutoField"

@@ -9,24 +9,26 @@ from wagtail.images.blocks import ImageChooserBlock
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Ảnh"))
+    image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
-        label=_("Mô tả ảnh (cho người khiếm thị)"), required=False, max_length=255
+        label=_("Image description (for screen readers)"),
+        required=False,
+        max_length=255,
     )
-    caption = blocks.CharBlock(label=_("Chú thích"), required=False, max_length=255)
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=255)
 
     class Meta:
         icon = "image"
-        label = _("Ảnh")
+        label = _("Image")
         template = "courses/blocks/image_block.html"
 
 
 class VideoBlock(blocks.StructBlock):
     """A video that costs nothing until the learner asks for it (slow networks)."""
 
-    video = EmbedBlock(label=_("Địa chỉ video (YouTube…)"))
-    title = blocks.CharBlock(label=_("Tiêu đề video"), max_length=255)
-    duration = blocks.CharBlock(label=_("Thời lượng, ví dụ 3:20"), required=False)
+    video = EmbedBlock(label=_("Video address (YouTube…)"))
+    title = blocks.CharBlock(label=_("Video title"), max_length=255)
+    duration = blocks.CharBlock(label=_("Duration, e.g. 3:20"), required=False)
 
     class Meta:
         icon = "media"
@@ -35,46 +37,44 @@ class VideoBlock(blocks.StructBlock):
 
 
 class DocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("Tài liệu"))
-    title = blocks.CharBlock(label=_("Tên hiển thị"), required=False)
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(label=_("Display name"), required=False)
 
     class Meta:
         icon = "doc-full"
-        label = _("Tài liệu tải về")
+        label = _("Downloadable document")
         template = "courses/blocks/document_block.html"
 
 
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
-        label=_("Loại"),
-        choices=[("tip", _("Mẹo")), ("warning", _("Cảnh báo")), ("note", _("Ghi nhớ"))],
+        label=_("Kind"),
+        choices=[("tip", _("Tip")), ("warning", _("Warning")), ("note", _("Remember"))],
         default="tip",
     )
-    text = blocks.RichTextBlock(
-        label=_("Nội dung"), features=["bold", "italic", "link"]
-    )
+    text = blocks.RichTextBlock(label=_("Content"), features=["bold", "italic", "link"])
 
     class Meta:
         icon = "help"
-        label = _("Hộp lưu ý")
+        label = _("Callout box")
         template = "courses/blocks/callout_block.html"
 
 
 class StepsBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Tiêu đề"), required=False)
+    title = blocks.CharBlock(label=_("Title"), required=False)
     steps = blocks.ListBlock(
-        blocks.RichTextBlock(features=["bold", "italic", "link"]), label=_("Các bước")
+        blocks.RichTextBlock(features=["bold", "italic", "link"]), label=_("Steps")
     )
 
     class Meta:
         icon = "list-ol"
-        label = _("Hướng dẫn từng bước")
+        label = _("Step-by-step instructions")
         template = "courses/blocks/steps_block.html"
 
 
 class LessonBodyBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(
-        label=_("Văn bản"),
+        label=_("Text"),
         features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
     )
     image = ImageBlock()
@@ -85,27 +85,27 @@ class LessonBodyBlock(blocks.StreamBlock):
 
 
 class ChoiceBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("Phương án"), max_length=500)
-    correct = blocks.BooleanBlock(label=_("Đúng"), required=False)
+    text = blocks.CharBlock(label=_("Choice"), max_length=500)
+    correct = blocks.BooleanBlock(label=_("Correct"), required=False)
 
     class Meta:
         icon = "tick"
-        label = _("Phương án")
+        label = _("Choice")
 
 
 class BaseQuestionBlock(blocks.StructBlock):
-    question = blocks.TextBlock(label=_("Câu hỏi"))
+    question = blocks.TextBlock(label=_("Question"))
     explanation = blocks.TextBlock(
-        label=_("Giải thích (hiện sau khi nộp bài)"), required=False
+        label=_("Explanation (shown after submission)"), required=False
     )
 
 
 class SingleChoiceQuestionBlock(BaseQuestionBlock):
-    choices = blocks.ListBlock(ChoiceBlock(), label=_("Các phương án"), min_num=2)
+    choices = blocks.ListBlock(ChoiceBlock(), label=_("Choices"), min_num=2)
 
     class Meta:
         icon = "radio-full"
-        label = _("Một đáp án đúng")
+        label = _("Single correct answer")
 
     def clean(self, value):
         value = super().clean(value)
@@ -114,7 +114,7 @@ class SingleChoiceQuestionBlock(BaseQuestionBlock):
             raise blocks.StructBlockValidationError(
                 block_errors={
                     "choices": ValidationError(
-                        _("Cần đúng một phương án được đánh dấu đúng.")
+                        _("Exactly one choice must be marked correct.")
                     )
                 }
             )
@@ -122,11 +122,11 @@ class SingleChoiceQuestionBlock(BaseQuestionBlock):
 
 
 class MultipleChoiceQuestionBlock(BaseQuestionBlock):
-    choices = blocks.ListBlock(ChoiceBlock(), label=_("Các phương án"), min_num=2)
+    choices = blocks.ListBlock(ChoiceBlock(), label=_("Choices"), min_num=2)
 
     class Meta:
         icon = "list-ul"
-        label = _("Nhiều đáp án đúng")
+        label = _("Several correct answers")
 
     def clean(self, value):
         value = super().clean(value)
@@ -134,7 +134,7 @@ class MultipleChoiceQuestionBlock(BaseQuestionBlock):
             raise blocks.StructBlockValidationError(
                 block_errors={
                     "choices": ValidationError(
-                        _("Cần ít nhất một phương án được đánh dấu đúng.")
+                        _("At least one choice must be marked correct.")
                     )
                 }
             )
@@ -142,11 +142,11 @@ class MultipleChoiceQuestionBlock(BaseQuestionBlock):
 
 
 class TrueFalseQuestionBlock(BaseQuestionBlock):
-    answer = blocks.BooleanBlock(label=_("Nhận định này đúng"), required=False)
+    answer = blocks.BooleanBlock(label=_("This statement is true"), required=False)
 
     class Meta:
         icon = "help"
-        label = _("Đúng/Sai")
+        label = _("True/False")
 
 
 class QuizQuestionsBlock(blocks.StreamBlock):

@@ -18,15 +18,15 @@ from .blocks import LessonBodyBlock, QuizQuestionsBlock
 class Audience(models.Model):
     """Who a course is for (youth-union members, one-stop staff…): an editable list."""
 
-    name = models.CharField(_("tên"), max_length=100, unique=True)
-    slug = models.SlugField(_("mã"), max_length=50, unique=True)
-    description = models.TextField(_("mô tả"), blank=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("code"), max_length=50, unique=True)
+    description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
     class Meta:
-        verbose_name = _("đối tượng học")
-        verbose_name_plural = _("đối tượng học")
+        verbose_name = _("audience")
+        verbose_name_plural = _("audience")
         ordering = ["name"]
 
     def __str__(self):
@@ -40,7 +40,7 @@ class Audience(models.Model):
 class CourseIndexPage(Page):
     """The course catalogue."""
 
-    intro = models.TextField(_("giới thiệu"), blank=True)
+    intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -48,7 +48,7 @@ class CourseIndexPage(Page):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = _("danh mục khóa học")
+        verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -65,41 +65,41 @@ class CourseIndexPage(Page):
 class CoursePage(Page):
     """A course: lessons and quizzes as child pages, in the order of the page tree."""
 
-    summary = models.TextField(_("tóm tắt"), max_length=500)
+    summary = models.TextField(_("summary"), max_length=500)
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name=_("ảnh bìa"),
+        verbose_name=_("cover image"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     audiences = ParentalManyToManyField(
-        Audience, verbose_name=_("đối tượng"), blank=True, related_name="courses"
+        Audience, verbose_name=_("audiences"), blank=True, related_name="courses"
     )
     duration_minutes = models.PositiveIntegerField(
-        _("thời lượng dự kiến (phút)"), default=60
+        _("estimated duration (minutes)"), default=60
     )
-    self_enrol = models.BooleanField(_("học viên tự ghi danh"), default=True)
+    self_enrol = models.BooleanField(_("learners may self-enrol"), default=True)
     pass_mark = models.PositiveSmallIntegerField(
-        _("điểm đạt (%)"),
+        _("pass mark (%)"),
         default=70,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     attempt_limit = models.PositiveSmallIntegerField(
-        _("số lần làm bài tối đa"),
+        _("maximum number of attempts"),
         null=True,
         blank=True,
-        help_text=_("Để trống nếu không giới hạn."),
+        help_text=_("Leave empty for no limit."),
     )
     time_limit_minutes = models.PositiveSmallIntegerField(
-        _("thời gian làm bài (phút)"),
+        _("time limit (minutes)"),
         null=True,
         blank=True,
-        help_text=_("Để trống nếu không giới hạn thời gian."),
+        help_text=_("Leave empty for no time limit."),
     )
     show_answers_after_submit = models.BooleanField(
-        _("hiện đáp án sau khi nộp bài"), default=True
+        _("show correct answers after submission"), default=True
     )
 
     content_panels = [
@@ -118,7 +118,7 @@ class CoursePage(Page):
                 FieldPanel("time_limit_minutes"),
                 FieldPanel("show_answers_after_submit"),
             ],
-            heading=_("Ghi danh và bài kiểm tra"),
+            heading=_("Enrolment and quizzes"),
         ),
         *Page.settings_panels,
     ]
@@ -127,8 +127,8 @@ class CoursePage(Page):
     subpage_types = ["courses.LessonPage", "courses.QuizPage"]
 
     class Meta:
-        verbose_name = _("khóa học")
-        verbose_name_plural = _("khóa học")
+        verbose_name = _("course")
+        verbose_name_plural = _("course")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -143,10 +143,10 @@ class CoursePage(Page):
 class LessonPage(Page):
     """One lesson: a short, light page a learner reads on a phone."""
 
-    intro = models.TextField(_("mở đầu"), blank=True, max_length=500)
-    body = StreamField(LessonBodyBlock(), verbose_name=_("nội dung"))
+    intro = models.TextField(_("opening"), blank=True, max_length=500)
+    body = StreamField(LessonBodyBlock(), verbose_name=_("body"))
     duration_minutes = models.PositiveSmallIntegerField(
-        _("thời lượng (phút)"), default=10
+        _("duration (minutes)"), default=10
     )
 
     content_panels = [
@@ -164,18 +164,18 @@ class LessonPage(Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("bài học")
-        verbose_name_plural = _("bài học")
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lesson")
 
 
 class QuizPage(Page):
     """A quiz; scoring happens on the server, answers never reach the browser early."""
 
-    intro = models.TextField(_("hướng dẫn"), blank=True)
-    questions = StreamField(QuizQuestionsBlock(), verbose_name=_("câu hỏi"))
-    required = models.BooleanField(_("bắt buộc để hoàn thành khóa học"), default=True)
-    shuffle_questions = models.BooleanField(_("xáo trộn câu hỏi"), default=False)
-    shuffle_choices = models.BooleanField(_("xáo trộn phương án"), default=False)
+    intro = models.TextField(_("instructions"), blank=True)
+    questions = StreamField(QuizQuestionsBlock(), verbose_name=_("questions"))
+    required = models.BooleanField(_("required to complete the course"), default=True)
+    shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
+    shuffle_choices = models.BooleanField(_("shuffle choices"), default=False)
 
     content_panels = [
         *Page.content_panels,
@@ -189,7 +189,7 @@ class QuizPage(Page):
                 FieldPanel("shuffle_questions"),
                 FieldPanel("shuffle_choices"),
             ],
-            heading=_("Cách làm bài"),
+            heading=_("How the quiz works"),
         ),
         *Page.settings_panels,
     ]
@@ -197,5 +197,5 @@ class QuizPage(Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("bài kiểm tra")
-        verbose_name_plural = _("bài kiểm tra")
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quiz")

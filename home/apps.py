@@ -6,5 +6,5 @@ class HomeConfig(AppConfig):
     """Owns the home page, site-wide settings and the demo content."""
 
     name = "home"
-    verbose_name = _("Trang chủ")
+    verbose_name = _("Home")
     default_auto_field = "django.db.models.BigAutoField"

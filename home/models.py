@@ -12,15 +12,15 @@ from courses.models import CoursePage
 class HomePage(Page):
     """Landing page: what the portal is for, and the course catalogue."""
 
-    headline = models.CharField(_("tiêu đề lớn"), max_length=255, blank=True)
-    intro = models.TextField(_("giới thiệu"), blank=True)
+    headline = models.CharField(_("headline"), max_length=255, blank=True)
+    intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("headline"), FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
     class Meta:
-        verbose_name = _("trang chủ")
+        verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -39,31 +39,31 @@ class PortalSettings(BaseSiteSetting):
     """Branding and the body that issues certificates, editable without a deploy."""
 
     portal_name = models.CharField(
-        _("tên cổng"), max_length=255, default="Cổng tập huấn kỹ năng số"
+        _("portal name"), max_length=255, default="Cổng tập huấn kỹ năng số"
     )
-    tagline = models.CharField(_("khẩu hiệu"), max_length=255, blank=True)
+    tagline = models.CharField(_("tagline"), max_length=255, blank=True)
     issuing_body = models.CharField(
-        _("cơ quan cấp chứng nhận"), max_length=255, blank=True
+        _("certificate issuing body"), max_length=255, blank=True
     )
     issuing_place = models.CharField(
-        _("địa danh ghi trên chứng nhận"), max_length=100, blank=True
+        _("place name printed on certificates"), max_length=100, blank=True
     )
-    contact_email = models.EmailField(_("email hỗ trợ"), blank=True)
-    contact_phone = models.CharField(_("điện thoại hỗ trợ"), max_length=30, blank=True)
+    contact_email = models.EmailField(_("support email"), blank=True)
+    contact_phone = models.CharField(_("support phone"), max_length=30, blank=True)
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("portal_name"), FieldPanel("tagline")], heading=_("Nhận diện")
+            [FieldPanel("portal_name"), FieldPanel("tagline")], heading=_("Branding")
         ),
         MultiFieldPanel(
             [FieldPanel("issuing_body"), FieldPanel("issuing_place")],
-            heading=_("Chứng nhận"),
+            heading=_("Certificates"),
         ),
         MultiFieldPanel(
             [FieldPanel("contact_email"), FieldPanel("contact_phone")],
-            heading=_("Liên hệ"),
+            heading=_("Contact"),
         ),
     ]
 
     class Meta:
-        verbose_name = _("cài đặt cổng")
+        verbose_name = _("portal settings")

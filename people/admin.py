@@ -14,7 +14,7 @@ class UserAdmin(DjangoUserAdmin):
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
         (
-            _("Hồ sơ"),
+            _("Profile"),
             {
                 "fields": (
                     "full_name",

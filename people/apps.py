@@ -6,5 +6,5 @@ class PeopleConfig(AppConfig):
     """Owns users, organisations, classes and roles."""
 
     name = "people"
-    verbose_name = _("Người dùng và đơn vị")
+    verbose_name = _("People and organisations")
     default_auto_field = "django.db.models.BigAutoField"

@@ -15,7 +15,7 @@ from .tasks import send_email
 
 class SignInForm(AuthenticationForm):
     username = forms.CharField(
-        label=_("Tên đăng nhập hoặc email"),
+        label=_("Username or email"),
         max_length=254,
         widget=forms.TextInput(
             attrs={
@@ -27,10 +27,10 @@ class SignInForm(AuthenticationForm):
     )
     error_messages = {
         "invalid_login": _(
-            "Tên đăng nhập (hoặc email) hoặc mật khẩu không đúng. "
-            "Lưu ý chữ hoa, chữ thường."
+            "The username (or email) or password is incorrect. "
+            "Passwords are case-sensitive."
         ),
-        "inactive": _("Tài khoản này đã bị khóa."),
+        "inactive": _("This account has been locked."),
     }
 
 

@@ -9,7 +9,7 @@ from treebeard.mp_tree import MP_Node
 from .text import clean_text, vietnamese_sort_key
 
 citizen_id_validator = RegexValidator(
-    r"^\d{12}$", _("Số định danh cá nhân phải gồm đúng 12 chữ số.")
+    r"^\d{12}$", _("The personal identification number must have exactly 12 digits.")
 )
 
 
@@ -21,36 +21,39 @@ class User(AbstractUser):
     """
 
     class Gender(models.TextChoices):
-        FEMALE = "F", _("Nữ")
-        MALE = "M", _("Nam")
-        OTHER = "O", _("Khác")
+        FEMALE = "F", _("Female")
+        MALE = "M", _("Male")
+        OTHER = "O", _("Other")
 
-    full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
     name_sort_key = models.CharField(
-        max_length=150, blank=True, db_index=True, editable=False
+        max_length=512, blank=True, db_index=True, editable=False
     )
-    date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
-    gender = models.CharField(_("giới tính"), max_length=1, choices=Gender, blank=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    gender = models.CharField(_("gender"), max_length=1, choices=Gender, blank=True)
     student_code = models.CharField(
-        _("mã học sinh / mã định danh"), max_length=32, blank=True, db_index=True
+        _("student code / identification code"),
+        max_length=32,
+        blank=True,
+        db_index=True,
     )
     citizen_id = models.CharField(
-        _("số định danh cá nhân"),
+        _("personal identification number"),
         max_length=12,
         blank=True,
         validators=[citizen_id_validator],
         db_index=True,
     )
-    phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
+    phone = models.CharField(_("phone number"), max_length=20, blank=True)
     must_change_password = models.BooleanField(
-        _("phải đổi mật khẩu"),
+        _("must change password"),
         default=False,
-        help_text=_("Người dùng phải đặt mật khẩu mới ở lần đăng nhập tới."),
+        help_text=_("The user must set a new password at the next sign-in."),
     )
 
     class Meta:
-        verbose_name = _("người dùng")
-        verbose_name_plural = _("người dùng")
+        verbose_name = _("user")
+        verbose_name_plural = _("user")
         constraints = [
             models.UniqueConstraint(
                 fields=["citizen_id"],
@@ -85,20 +88,20 @@ class Organisation(MP_Node):
     """
 
     class Kind(models.TextChoices):
-        PROVINCE = "province", _("Tỉnh/Thành phố")
-        COMMUNE = "commune", _("Xã/Phường")
-        SCHOOL = "school", _("Trường học")
-        ONE_STOP_OFFICE = "one_stop_office", _("Trung tâm phục vụ hành chính công")
-        DEPARTMENT = "department", _("Sở/Ban/Ngành")
+        PROVINCE = "province", _("Province/City")
+        COMMUNE = "commune", _("Commune/Ward")
+        SCHOOL = "school", _("School")
+        ONE_STOP_OFFICE = "one_stop_office", _("Public administrative service centre")
+        DEPARTMENT = "department", _("Department/Agency")
 
-    code = models.CharField(_("mã đơn vị"), max_length=32, unique=True)
-    name = models.CharField(_("tên đơn vị"), max_length=255)
-    kind = models.CharField(_("loại đơn vị"), max_length=20, choices=Kind)
-    active_from = models.DateField(_("hoạt động từ"), null=True, blank=True)
-    active_until = models.DateField(_("hoạt động đến"), null=True, blank=True)
+    code = models.CharField(_("unit code"), max_length=32, unique=True)
+    name = models.CharField(_("unit name"), max_length=255)
+    kind = models.CharField(_("unit kind"), max_length=20, choices=Kind)
+    active_from = models.DateField(_("active from"), null=True, blank=True)
+    active_until = models.DateField(_("active until"), null=True, blank=True)
     succeeded_by = models.ForeignKey(
         "self",
-        verbose_name=_("đơn vị kế thừa"),
+        verbose_name=_("succeeded by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -108,8 +111,8 @@ class Organisation(MP_Node):
     node_order_by = ["name"]
 
     class Meta:
-        verbose_name = _("đơn vị")
-        verbose_name_plural = _("đơn vị")
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisation")
 
     def __str__(self):
         return self.name
@@ -123,23 +126,25 @@ class Organisation(MP_Node):
 class SchoolClass(models.Model):
     """A class or cohort ("10A1", school year 2026-2027) within a school or office."""
 
-    name = models.CharField(_("tên lớp"), max_length=50)
+    name = models.CharField(_("class name"), max_length=50)
     school_year = models.CharField(
-        _("năm học"),
+        _("school year"),
         max_length=9,
-        validators=[RegexValidator(r"^\d{4}-\d{4}$", _("Năm học có dạng 2026-2027."))],
+        validators=[
+            RegexValidator(r"^\d{4}-\d{4}$", _("The school year looks like 2026-2027."))
+        ],
     )
-    grade = models.PositiveSmallIntegerField(_("khối"), null=True, blank=True)
+    grade = models.PositiveSmallIntegerField(_("grade"), null=True, blank=True)
     organisation = models.ForeignKey(
         Organisation,
-        verbose_name=_("đơn vị"),
+        verbose_name=_("organisation"),
         on_delete=models.PROTECT,
         related_name="classes",
     )
 
     class Meta:
-        verbose_name = _("lớp")
-        verbose_name_plural = _("lớp")
+        verbose_name = _("class")
+        verbose_name_plural = _("class")
         ordering = ["school_year", "name"]
         constraints = [
             models.UniqueConstraint(
@@ -171,38 +176,38 @@ class Membership(models.Model):
     """A user's role in an organisation, and for learners usually also their class."""
 
     class Role(models.TextChoices):
-        LEARNER = "learner", _("Học viên")
-        COORDINATOR = "coordinator", _("Điều phối viên")
-        VIEWER = "viewer", _("Người xem thống kê")
+        LEARNER = "learner", _("Learner")
+        COORDINATOR = "coordinator", _("Coordinator")
+        VIEWER = "viewer", _("Statistics viewer")
 
     user = models.ForeignKey(
         User,
-        verbose_name=_("người dùng"),
+        verbose_name=_("user"),
         on_delete=models.CASCADE,
         related_name="memberships",
     )
     organisation = models.ForeignKey(
         Organisation,
-        verbose_name=_("đơn vị"),
+        verbose_name=_("organisation"),
         on_delete=models.PROTECT,
         related_name="memberships",
     )
     school_class = models.ForeignKey(
         SchoolClass,
-        verbose_name=_("lớp"),
+        verbose_name=_("class"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="memberships",
     )
-    role = models.CharField(_("vai trò"), max_length=20, choices=Role)
+    role = models.CharField(_("role"), max_length=20, choices=Role)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = MembershipQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("thành viên")
-        verbose_name_plural = _("thành viên")
+        verbose_name = _("membership")
+        verbose_name_plural = _("membership")
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "organisation", "role"], name="people_membership_unique"

@@ -25,7 +25,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        messages.success(self.request, _("Đã đổi mật khẩu."))
+        messages.success(self.request, _("Your password has been changed."))
         return response
 
 

@@ -6,5 +6,5 @@ class ReportsConfig(AppConfig):
     """Owns completion statistics: SQL aggregate queries, report pages and exports."""
 
     name = "reports"
-    verbose_name = _("Thống kê")
+    verbose_name = _("Statistics")
     default_auto_field = "django.db.models.BigAutoField"

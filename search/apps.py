@@ -6,5 +6,5 @@ class SearchConfig(AppConfig):
     """Owns the site search page over live, public courses and lessons."""
 
     name = "search"
-    verbose_name = _("Tìm kiếm")
+    verbose_name = _("Search")
     default_auto_field = "django.db.models.BigAutoField"

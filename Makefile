@@ -1,0 +1,61 @@
+# Two commands on a fresh machine: `make run` (site + demo content) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test bench lint format check messages worker
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.requirements: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.requirements-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.requirements $@
+
+## run: install, migrate, load the demo content and serve http://127.0.0.1:8000
+## Background work runs eagerly in-process (no broker needed) unless CELERY_BROKER_URL is set.
+run: $(VENV)/.requirements
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	@echo ""
+	@echo "  Site:  http://$(HOST):$(PORT)/     Admin: http://$(HOST):$(PORT)/admin/"
+	@echo ""
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## test: install dev tools and run the whole suite (embedded default unless DATABASE_URL is set)
+test: $(VENV)/.requirements-dev
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## bench: run every benchmark script; each prints `metric: value unit` lines
+bench: $(VENV)/.requirements-dev
+	@for script in benchmarks/*.py; do \
+		echo "== $$script"; $(BIN)/python $$script || exit 1; \
+	done
+
+## lint: ruff, Django's checks and the migration check
+lint: $(VENV)/.requirements-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+format: $(VENV)/.requirements-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## messages: refresh and compile the Vietnamese catalogue (needs gettext)
+messages: $(VENV)/.requirements
+	$(BIN)/python manage.py makemessages -l vi --no-obsolete \
+		--ignore=.venv --ignore=tests --ignore=benchmarks --ignore=staticfiles
+	$(BIN)/python manage.py compilemessages -l vi --ignore=.venv
+
+## worker: a Celery worker for when CELERY_BROKER_URL points at a real broker
+worker: $(VENV)/.requirements
+	$(BIN)/celery -A config worker --loglevel=INFO

@@ -1,0 +1,525 @@
+"""Load the Vietnamese demo content: one plain function per part, all idempotent.
+
+Every object is matched by its natural key (audience slug, organisation code, class
+name + school year, username, page slug under its parent) and only created when it is
+missing. Nothing that already exists is overwritten: a second run writes nothing, adds
+no page revision and resets no password. The home page and the portal settings are
+filled in only while they still hold the values a fresh install gives them.
+"""
+
+import csv
+from datetime import date
+from pathlib import Path
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Site
+
+from courses.models import Audience, CourseIndexPage, CoursePage, LessonPage, QuizPage
+from home.models import HomePage, PortalSettings
+from people.models import Membership, Organisation, SchoolClass, User
+from people.text import clean_text
+
+from . import courses as content
+
+DEMO_PASSWORD = "demo-2026"  # noqa: S105 - the published password of the demo accounts
+ORGANISATIONS_CSV = Path(__file__).with_name("organisations.csv")
+PROVINCE_CODE = "19"
+SCHOOL_CODE = "19-T01"
+ONE_STOP_CODE = "19-MC01"
+SCHOOL_YEAR = "2026-2027"
+EDITORS_GROUP = "Editors"  # created by Wagtail's own migrations
+
+AUDIENCES = [
+    {
+        "slug": "doan-vien",
+        "name": "Đoàn viên thanh niên trong trường học",
+        "description": (
+            "Học sinh là đoàn viên thanh niên ở các trường trung học phổ thông: công "
+            "dân số an toàn và tình nguyện hỗ trợ người dân dùng dịch vụ công."
+        ),
+    },
+    {
+        "slug": "can-bo-mot-cua",
+        "name": "Cán bộ Bộ phận một cửa",
+        "description": (
+            "Cán bộ tiếp nhận và trả kết quả tại các Trung tâm Phục vụ hành chính "
+            "công xã, phường: số hóa hồ sơ, hướng dẫn nộp hồ sơ và thanh toán trực "
+            "tuyến."
+        ),
+    },
+    {
+        "slug": "moi-nguoi",
+        "name": "Mọi người dân",
+        "description": "Kỹ năng số cơ bản dành cho mọi người dân trong tỉnh.",
+    },
+]
+
+# (name, grade) at the demo school.
+CLASSES = [("10A1", 10), ("10A2", 10), ("11A1", 11)]
+
+# The six accounts printed at the end of load_demo. ``memberships`` holds
+# (organisation code, role, class name or None).
+ACCOUNTS = [
+    {
+        "username": "admin",
+        "role_label": "Quản trị hệ thống",
+        "full_name": "Nguyễn Quang Huy",
+        "gender": User.Gender.MALE,
+        "date_of_birth": date(1986, 3, 12),
+        "email": "admin@demo.example.vn",
+        "is_staff": True,
+        "is_superuser": True,
+    },
+    {
+        "username": "bientap",
+        "role_label": "Biên tập nội dung (trang quản trị Wagtail)",
+        "full_name": "Trần Thu Hà",
+        "gender": User.Gender.FEMALE,
+        "date_of_birth": date(1990, 7, 25),
+        "email": "bientap@demo.example.vn",
+        "is_staff": True,
+        "groups": [EDITORS_GROUP],
+    },
+    {
+        "username": "sogd",
+        "role_label": "Sở GD&ĐT: xem thống kê toàn tỉnh",
+        "full_name": "Hoàng Văn Thắng",
+        "gender": User.Gender.MALE,
+        "date_of_birth": date(1979, 11, 2),
+        "email": "sogd@demo.example.vn",
+        "memberships": [(PROVINCE_CODE, Membership.Role.VIEWER, None)],
+    },
+    {
+        "username": "giaovien",
+        "role_label": "Điều phối viên, Trường THPT Bắc Kạn",
+        "full_name": "Nông Thị Hạnh",
+        "gender": User.Gender.FEMALE,
+        "date_of_birth": date(1988, 4, 18),
+        "email": "giaovien@demo.example.vn",
+        "memberships": [(SCHOOL_CODE, Membership.Role.COORDINATOR, None)],
+    },
+    {
+        "username": "hocsinh",
+        "role_label": "Học sinh lớp 10A1, Trường THPT Bắc Kạn",
+        "full_name": "Hoàng Đức Nam",
+        "gender": User.Gender.MALE,
+        "date_of_birth": date(2011, 9, 14),
+        "student_code": "T01-2026-001",
+        "memberships": [(SCHOOL_CODE, Membership.Role.LEARNER, "10A1")],
+    },
+    {
+        "username": "motcua",
+        "role_label": "Cán bộ một cửa, phường Đức Xuân (học viên)",
+        "full_name": "Triệu Thị Thanh Loan",
+        "gender": User.Gender.FEMALE,
+        "date_of_birth": date(1993, 1, 30),
+        "email": "motcua@demo.example.vn",
+        "memberships": [(ONE_STOP_CODE, Membership.Role.LEARNER, None)],
+    },
+]
+
+# More students so the school has class lists: (full name, gender, birth date, class).
+_F, _M = User.Gender.FEMALE, User.Gender.MALE
+CLASSMATES = [
+    ("Hoàng Minh Anh", _F, date(2011, 5, 3), "10A1"),
+    ("Nông Văn Bảo", _M, date(2011, 2, 21), "10A1"),
+    ("Lý Thị Hồng Nhung", _F, date(2011, 8, 9), "10A1"),
+    ("Triệu Đức Duy", _M, date(2011, 12, 1), "10A1"),
+    ("Ma Thị Thu Trang", _F, date(2011, 6, 27), "10A1"),
+    ("Đàm Quốc Việt", _M, date(2011, 3, 15), "10A2"),
+    ("Hà Thị Ngọc Ánh", _F, date(2011, 10, 5), "10A2"),
+    ("Lục Văn Toàn", _M, date(2011, 1, 11), "10A2"),
+    ("Bế Thị Phương Thảo", _F, date(2011, 7, 19), "10A2"),
+    ("Dương Gia Huy", _M, date(2011, 4, 8), "10A2"),
+]
+
+PORTAL_SETTINGS = {
+    "portal_name": "Cổng tập huấn kỹ năng số tỉnh Thái Nguyên",
+    "tagline": (
+        "Chung tay xây dựng chính quyền số, kinh tế số, xã hội số: mỗi người dân "
+        "một kỹ năng số."
+    ),
+    "issuing_body": "Sở Giáo dục và Đào tạo tỉnh Thái Nguyên",
+    "issuing_place": "Thái Nguyên",
+    "contact_email": "hotro@demo.example.vn",
+    "contact_phone": "0208 3000 000",
+}
+
+
+# --------------------------------------------------------------------------- parts
+
+
+def load_audiences():
+    """The three audiences, matched by slug. Returns how many were created."""
+    created = 0
+    for spec in AUDIENCES:
+        if Audience.objects.filter(slug=spec["slug"]).exists():
+            continue
+        if Audience.objects.filter(name=spec["name"]).exists():
+            continue  # an editor already made it under another slug: keep theirs
+        Audience.objects.create(**spec)
+        created += 1
+    return created
+
+
+def read_organisations(path=ORGANISATIONS_CSV):
+    """Rows of the organisations CSV (code, name, kind, parent_code), cleaned."""
+    kinds = set(Organisation.Kind.values)
+    rows = []
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            item = {key: clean_text(row.get(key)) for key in row}
+            if item["kind"] not in kinds:
+                raise ValueError(f"{path.name}, dòng {line}: loại “{item['kind']}” lạ.")
+            rows.append(item)
+    return rows
+
+
+def load_organisations(path=ORGANISATIONS_CSV):
+    """The organisation tree, matched by code; parents are created before children.
+
+    Existing units are left where they are (never moved or renamed).
+    Returns how many were created.
+    """
+    pending = read_organisations(path)
+    existing = set(Organisation.objects.values_list("code", flat=True))
+    created = 0
+    while pending:
+        waiting = []
+        for row in pending:
+            if row["code"] in existing:
+                continue
+            fields = {"code": row["code"], "name": row["name"], "kind": row["kind"]}
+            if not row["parent_code"]:
+                Organisation.add_root(instance=Organisation(**fields))
+            elif row["parent_code"] in existing:
+                # Fetched afresh: treebeard keeps tree bookkeeping on the row.
+                parent = Organisation.objects.get(code=row["parent_code"])
+                parent.add_child(instance=Organisation(**fields))
+            else:
+                waiting.append(row)
+                continue
+            existing.add(row["code"])
+            created += 1
+        if len(waiting) == len(pending):
+            codes = ", ".join(sorted({row["parent_code"] for row in waiting}))
+            raise ValueError(f"{path.name}: không tìm thấy đơn vị cấp trên {codes}.")
+        pending = waiting
+    return created
+
+
+def load_classes():
+    """Classes 10A1, 10A2 and 11A1 at the demo school. Returns how many were created."""
+    school = Organisation.objects.get(code=SCHOOL_CODE)
+    created = 0
+    for name, grade in CLASSES:
+        _, made = SchoolClass.objects.get_or_create(
+            organisation=school,
+            school_year=SCHOOL_YEAR,
+            name=name,
+            defaults={"grade": grade},
+        )
+        created += made
+    return created
+
+
+def _citizen_id(gender, born, number):
+    """A made-up 12-digit personal ID shaped like a real one.
+
+    Province code 019, then a digit for century and gender, the year of birth's last
+    two digits and a serial number.
+    """
+    century = 0 if born.year < 2000 else 2
+    return f"019{century + (gender == User.Gender.FEMALE)}{born:%y}{number:06d}"
+
+
+def _people():
+    """All demo people as one list of specs: the six accounts, then the classmates."""
+    people = [dict(spec) for spec in ACCOUNTS]
+    for number, (full_name, gender, born, class_name) in enumerate(CLASSMATES, start=2):
+        people.append(
+            {
+                "username": f"hs.{class_name.lower()}.{number:02d}",
+                "full_name": full_name,
+                "gender": gender,
+                "date_of_birth": born,
+                "student_code": f"T01-2026-{number:03d}",
+                "memberships": [(SCHOOL_CODE, Membership.Role.LEARNER, class_name)],
+            }
+        )
+    for number, spec in enumerate(people, start=1):
+        spec.setdefault(
+            "citizen_id",
+            _citizen_id(spec["gender"], spec["date_of_birth"], number),
+        )
+    return people
+
+
+def _editors_group():
+    """Wagtail's "Editors" group, with access to the admin."""
+    group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    if not group.permissions.filter(pk=access_admin.pk).exists():
+        group.permissions.add(access_admin)
+    return group
+
+
+def load_users():
+    """Demo accounts and their memberships, matched by username.
+
+    An existing account keeps its password and details; only missing group and
+    membership links are added. Returns (accounts created, memberships created).
+    """
+    organisations = {
+        org.code: org
+        for org in Organisation.objects.filter(
+            code__in=[PROVINCE_CODE, SCHOOL_CODE, ONE_STOP_CODE]
+        )
+    }
+    classes = {
+        cls.name: cls
+        for cls in SchoolClass.objects.filter(
+            organisation=organisations[SCHOOL_CODE], school_year=SCHOOL_YEAR
+        )
+    }
+    groups = {EDITORS_GROUP: _editors_group()}
+    password_hash = None  # hashed once: the strong hasher is slow by design
+    users_created = memberships_created = 0
+
+    for spec in _people():
+        user = User.objects.filter(username=spec["username"]).first()
+        if user is None:
+            password_hash = password_hash or make_password(DEMO_PASSWORD)
+            citizen_id = spec["citizen_id"]
+            if User.objects.filter(citizen_id=citizen_id).exists():
+                citizen_id = ""  # unique: never clash with a real account
+            user = User(
+                username=spec["username"],
+                full_name=spec["full_name"],
+                gender=spec["gender"],
+                date_of_birth=spec["date_of_birth"],
+                email=spec.get("email", ""),
+                student_code=spec.get("student_code", ""),
+                citizen_id=citizen_id,
+                is_staff=spec.get("is_staff", False),
+                is_superuser=spec.get("is_superuser", False),
+                must_change_password=False,
+                password=password_hash,
+            )
+            user.save()
+            users_created += 1
+        for name in spec.get("groups", []):
+            if not user.groups.filter(pk=groups[name].pk).exists():
+                user.groups.add(groups[name])
+        for code, role, class_name in spec.get("memberships", []):
+            _, made = Membership.objects.get_or_create(
+                user=user,
+                organisation=organisations[code],
+                role=role,
+                defaults={"school_class": classes.get(class_name)},
+            )
+            memberships_created += made
+    return users_created, memberships_created
+
+
+def _child(parent, slug):
+    """The child page of ``parent`` with this slug, as its specific type, or None."""
+    return parent.get_children().filter(slug=slug).specific().first()
+
+
+def _create_page(parent, page, before=None):
+    """Add ``page`` under ``parent`` (left of ``before`` if given), live, 1 revision."""
+    if before is not None:
+        # Fetched afresh: inserting to the left shifts the tree paths of siblings.
+        type(before).objects.get(pk=before.pk).add_sibling(pos="left", instance=page)
+    else:
+        parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _ensure_children(parent, specs):
+    """Create the missing children of ``parent`` in the order of ``specs``.
+
+    ``specs`` is a list of (slug, factory) pairs; a factory builds the unsaved page.
+    Missing pages go at the end, or before the next page that already existed, so a
+    page deleted from the middle of a course comes back in its place.
+    Returns (pages in spec order, number created).
+    """
+    existing = [_child(parent, slug) for slug, _ in specs]
+    pages = []
+    for index, (_, factory) in enumerate(specs):
+        page = existing[index]
+        if page is None:
+            before = next((later for later in existing[index + 1 :] if later), None)
+            page = _create_page(parent, factory(), before=before)
+        pages.append(page)
+    return pages, sum(page is None for page in existing)
+
+
+def _lesson(spec):
+    return LessonPage(
+        title=spec["title"],
+        slug=spec["slug"],
+        intro=spec["intro"],
+        duration_minutes=spec["duration_minutes"],
+        body=spec["body"],
+    )
+
+
+def _quiz(spec):
+    return QuizPage(
+        title=spec["title"],
+        slug=spec["slug"],
+        intro=spec["intro"],
+        questions=spec["questions"],
+    )
+
+
+def _course(spec, audiences):
+    page = CoursePage(
+        title=spec["title"],
+        slug=spec["slug"],
+        summary=spec["summary"],
+        search_description=spec["summary"],
+        duration_minutes=spec["duration_minutes"],
+        self_enrol=True,
+        pass_mark=70,
+        show_answers_after_submit=True,
+    )
+    page.audiences.set([audiences[slug] for slug in spec["audiences"]])
+    return page
+
+
+def load_pages():
+    """Home page text, the course catalogue, courses, lessons and quizzes.
+
+    Pages are matched by slug under their parent and created live with one revision.
+    The home page is filled in only while it still has no headline and no intro (as
+    migration home/0002 leaves it). Returns how many pages were created or filled in.
+    """
+    site = Site.objects.select_related("root_page").get(is_default_site=True)
+    home = site.root_page.specific
+    if not isinstance(home, HomePage):
+        raise ValueError(
+            "Trang gốc của site mặc định không phải trang chủ (home.HomePage)."
+        )
+    changed = 0
+    if not home.headline and not home.intro:
+        home.title = home.draft_title = content.HOME_PAGE["title"]
+        home.headline = content.HOME_PAGE["headline"]
+        home.intro = content.HOME_PAGE["intro"]
+        home.save_revision().publish()
+        changed += 1
+
+    index_spec = content.COURSE_INDEX
+    (index,), created = _ensure_children(
+        home,
+        [
+            (
+                index_spec["slug"],
+                lambda: CourseIndexPage(
+                    title=index_spec["title"],
+                    slug=index_spec["slug"],
+                    intro=index_spec["intro"],
+                ),
+            )
+        ],
+    )
+    changed += created
+
+    audiences = {audience.slug: audience for audience in Audience.objects.all()}
+    course_specs = [
+        (spec["slug"], lambda spec=spec: _course(spec, audiences))
+        for spec in content.COURSES
+    ]
+    courses, created = _ensure_children(index, course_specs)
+    changed += created
+
+    for course, spec in zip(courses, content.COURSES, strict=True):
+        child_specs = [
+            (lesson["slug"], lambda lesson=lesson: _lesson(lesson))
+            for lesson in spec["lessons"]
+        ]
+        quiz = spec["quiz"]
+        child_specs.append((quiz["slug"], lambda quiz=quiz: _quiz(quiz)))
+        _, created = _ensure_children(course, child_specs)
+        changed += created
+    return changed
+
+
+def load_settings():
+    """Portal branding for the default site.
+
+    A field is filled in only while it is blank or still holds the model's default.
+    Returns True when something was saved.
+    """
+    site = Site.objects.get(is_default_site=True)
+    portal = PortalSettings.for_site(site)
+    changed = False
+    for name, value in PORTAL_SETTINGS.items():
+        current = getattr(portal, name)
+        if current == value:
+            continue
+        if current in ("", None, PortalSettings._meta.get_field(name).get_default()):
+            setattr(portal, name, value)
+            changed = True
+    if changed:
+        portal.save()
+    return changed
+
+
+# --------------------------------------------------------------------------- whole
+
+
+def load_demo():
+    """Load every part in one transaction: all or nothing. Returns the counts."""
+    with transaction.atomic():
+        audiences = load_audiences()
+        organisations = load_organisations()
+        classes = load_classes()
+        users, memberships = load_users()
+        pages = load_pages()
+        settings_changed = load_settings()
+    return {
+        "audiences": audiences,
+        "organisations": organisations,
+        "classes": classes,
+        "users": users,
+        "memberships": memberships,
+        "pages": pages,
+        "settings": int(settings_changed),
+    }
+
+
+def demo_accounts():
+    """The six demo accounts for the summary table.
+
+    Each row: username, role in Vietnamese, and the password if it is still
+    ``demo-2026`` (an account that existed before, or whose password was changed,
+    shows a note instead).
+    """
+    users = {
+        user.username: user
+        for user in User.objects.filter(
+            username__in=[spec["username"] for spec in ACCOUNTS]
+        )
+    }
+    checked = {}  # accounts made together share one hash: check each hash once
+    rows = []
+    for spec in ACCOUNTS:
+        user = users.get(spec["username"])
+        if user is not None and user.password not in checked:
+            checked[user.password] = check_password(DEMO_PASSWORD, user.password)
+        if user is None:
+            shown = "(chưa có)"
+        elif checked[user.password]:
+            shown = DEMO_PASSWORD
+        else:
+            shown = "(đã đổi, giữ nguyên)"
+        rows.append((spec["username"], spec["role_label"], shown))
+    return rows

@@ -1,0 +1,37 @@
+"""Shared fixtures: media in a temporary folder, a home page, users."""
+
+import pytest
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage
+from tests.factories import DEFAULT_PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def home_page(db):
+    """The site's home page (made by migration home/0002, remade after a flush)."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site and isinstance(site.root_page.specific, HomePage):
+        return site.root_page.specific
+    # A transactional test flushed the tables: rebuild what the migrations made.
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root")
+    )
+    home = root.add_child(instance=HomePage(title="Trang chủ", slug="trang-chu"))
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    return home
+
+
+@pytest.fixture
+def password():
+    return DEFAULT_PASSWORD
