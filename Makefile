@@ -52,7 +52,7 @@ format: $(VENV)/.requirements-dev
 
 ## messages: refresh and compile the Vietnamese catalogue (needs gettext)
 messages: $(VENV)/.requirements
-	$(BIN)/python manage.py makemessages -l vi --no-obsolete \
+	$(BIN)/python manage.py makemessages -l vi --no-obsolete --add-location=file \
 		--ignore=.venv --ignore=tests --ignore=benchmarks --ignore=staticfiles
 	$(BIN)/python manage.py compilemessages -l vi --ignore=.venv
 

@@ -17,19 +17,26 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _missing(reason):
+    """Skip, or fail where the run promised the services (REQUIRE_SERVICES=1 in CI)."""
+    if os.environ.get("REQUIRE_SERVICES"):
+        pytest.fail(f"REQUIRE_SERVICES is set but {reason}")
+    pytest.skip(reason)
+
+
 def require_real_services():
     """Skip unless the suite runs on PostgreSQL with a reachable broker."""
     if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: set DATABASE_URL (CI does)")
+        _missing("needs PostgreSQL: set DATABASE_URL (CI does)")
     if not settings.CELERY_BROKER_URL:
-        pytest.skip("needs a broker: set CELERY_BROKER_URL to Redis (CI does)")
+        _missing("needs a broker: set CELERY_BROKER_URL to Redis (CI does)")
     from config.celery_app import app
 
     try:
         with app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, timeout=3)
     except Exception as exc:  # any broker error means: not available here
-        pytest.skip(f"broker {settings.CELERY_BROKER_URL} unreachable: {exc}")
+        _missing(f"broker {settings.CELERY_BROKER_URL} unreachable: {exc}")
 
 
 def test_database_url():

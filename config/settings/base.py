@@ -150,6 +150,8 @@ DEFAULT_FROM_EMAIL = env(
 EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
 )
+if env("DJANGO_EMAIL_URL", default=""):  # e.g. smtp+tls://user:pass@mail.example.vn:587
+    vars().update(env.email_url("DJANGO_EMAIL_URL"))
 
 # Cache: Redis when REDIS_URL is set, process memory otherwise.
 REDIS_URL = env("REDIS_URL", default="")
