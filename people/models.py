@@ -208,10 +208,19 @@ class Membership(models.Model):
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("membership")
+        # One role per unit, or per class where there is one: a student may be in
+        # 10A1 this year and 11A1 the next at the same school.
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "organisation", "role"], name="people_membership_unique"
-            )
+                fields=["user", "organisation", "role"],
+                condition=models.Q(school_class__isnull=True),
+                name="people_membership_unique_per_unit",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "school_class", "role"],
+                condition=models.Q(school_class__isnull=False),
+                name="people_membership_unique_per_class",
+            ),
         ]
 
     def __str__(self):

@@ -164,6 +164,15 @@ def load_audiences():
     return created
 
 
+def _audiences_by_slug():
+    """The demo audiences by their demo slug, also when an editor made one first."""
+    found = {}
+    for spec in AUDIENCES:
+        audience = Audience.objects.filter(slug=spec["slug"]).first()
+        found[spec["slug"]] = audience or Audience.objects.get(name=spec["name"])
+    return found
+
+
 def read_organisations(path=ORGANISATIONS_CSV):
     """Rows of the organisations CSV (code, name, kind, parent_code), cleaned."""
     kinds = set(Organisation.Kind.values)
@@ -320,7 +329,7 @@ def load_users():
                 user=user,
                 organisation=organisations[code],
                 role=role,
-                defaults={"school_class": classes.get(class_name)},
+                school_class=classes.get(class_name),
             )
             memberships_created += made
     return users_created, memberships_created
@@ -361,13 +370,24 @@ def _ensure_children(parent, specs):
     return pages, sum(page is None for page in existing)
 
 
+def _stream(model, field_name, raw):
+    """Validated StreamField value from the plain data in ``courses.py``.
+
+    Going through the block's own ``to_python`` and ``clean`` means a quiz with two
+    correct answers to a single-choice question fails here, as it would in the admin,
+    and lists are stored in Wagtail's current format (items with ids).
+    """
+    block = model._meta.get_field(field_name).stream_block
+    return block.clean(block.to_python(raw))
+
+
 def _lesson(spec):
     return LessonPage(
         title=spec["title"],
         slug=spec["slug"],
         intro=spec["intro"],
         duration_minutes=spec["duration_minutes"],
-        body=spec["body"],
+        body=_stream(LessonPage, "body", spec["body"]),
     )
 
 
@@ -376,7 +396,7 @@ def _quiz(spec):
         title=spec["title"],
         slug=spec["slug"],
         intro=spec["intro"],
-        questions=spec["questions"],
+        questions=_stream(QuizPage, "questions", spec["questions"]),
     )
 
 
@@ -416,23 +436,17 @@ def load_pages():
         home.save_revision().publish()
         changed += 1
 
-    index_spec = content.COURSE_INDEX
-    (index,), created = _ensure_children(
-        home,
-        [
-            (
-                index_spec["slug"],
-                lambda: CourseIndexPage(
-                    title=index_spec["title"],
-                    slug=index_spec["slug"],
-                    intro=index_spec["intro"],
-                ),
-            )
-        ],
-    )
-    changed += created
+    # The catalogue is one per home page: an editor may have changed its slug.
+    index = CourseIndexPage.objects.child_of(home).first()
+    if index is None:
+        spec = content.COURSE_INDEX
+        index = CourseIndexPage(
+            title=spec["title"], slug=spec["slug"], intro=spec["intro"]
+        )
+        _create_page(home, index)
+        changed += 1
 
-    audiences = {audience.slug: audience for audience in Audience.objects.all()}
+    audiences = _audiences_by_slug()
     course_specs = [
         (spec["slug"], lambda spec=spec: _course(spec, audiences))
         for spec in content.COURSES

@@ -29,11 +29,24 @@ def test_home_page_is_vietnamese_even_for_an_english_browser(client, home_page):
 
 
 def test_language_switcher_turns_the_site_english_and_back(client, home_page):
-    response = client.post("/ngon-ngu/", {"language": "en", "next": "/"}, follow=True)
+    home = client.get("/")
+    assert 'href="/ngon-ngu/en/?next=/"' in home.text
+    assert "English" in home.text  # each language in its own name
+    assert "csrftoken" not in home.cookies  # anonymous pages stay cacheable
+
+    response = client.get("/ngon-ngu/en/", {"next": "/tim-kiem/"}, follow=True)
+    assert response.redirect_chain == [("/tim-kiem/", 302)]
     assert '<html lang="en">' in response.text
     assert "Sign in" in response.text
-    response = client.post("/ngon-ngu/", {"language": "vi", "next": "/"}, follow=True)
+    response = client.get("/ngon-ngu/vi/", {"next": "/"}, follow=True)
     assert '<html lang="vi">' in response.text
+
+
+def test_language_switch_refuses_unknown_languages_and_foreign_redirects(client):
+    assert client.get("/ngon-ngu/fr/").status_code == 404
+    response = client.get("/ngon-ngu/en/", {"next": "https://evil.example.com/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/"
 
 
 def test_unknown_language_cookie_falls_back_to_vietnamese(client, home_page):

@@ -1,5 +1,9 @@
 """``manage.py load_demo``: Vietnamese demo content, safe to run again and again."""
 
+import logging
+from contextlib import contextmanager
+
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from home.demo import loader
@@ -14,41 +18,54 @@ SUMMARY_LABELS = [
     ("settings", "cài đặt cổng"),
 ]
 
+# Each page published logs a few INFO lines (page log, search index, reference index).
+CHATTY_LOGGERS = ("wagtail", "django_tasks", "celery")
+
+
+@contextmanager
+def quiet_loggers(names, level=logging.WARNING):
+    loggers = [logging.getLogger(name) for name in names]
+    before = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(max(level, logger.getEffectiveLevel()))
+    try:
+        yield
+    finally:
+        for logger, old in zip(loggers, before, strict=True):
+            logger.setLevel(old)
+
 
 class Command(BaseCommand):
     help = (
         "Nạp dữ liệu mẫu tiếng Việt: đối tượng học, cây đơn vị, lớp, tài khoản mẫu, "
-        "khóa học, bài học, bài kiểm tra và cài đặt cổng. Chạy lại không tạo trùng."
+        "khóa học, bài học, bài kiểm tra và cài đặt cổng. Chạy lại không tạo trùng, "
+        "không ghi đè."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args, verbosity=1, **options):
+        names = CHATTY_LOGGERS if verbosity < 2 else ()
         try:
-            counts = loader.load_demo()
-        except ValueError as error:
-            raise CommandError(str(error)) from error
+            with quiet_loggers(names):
+                counts = loader.load_demo()
+        except (ValueError, ValidationError) as error:
+            raise CommandError(f"Không nạp được dữ liệu mẫu: {error}") from error
 
         made = [
             f"{counts[key]} {label}" for key, label in SUMMARY_LABELS if counts[key]
         ]
         if made:
-            self.stdout.write(
-                self.style.SUCCESS("Đã nạp dữ liệu mẫu: " + ", ".join(made) + ".")
-            )
+            message = "Đã nạp dữ liệu mẫu: " + ", ".join(made) + "."
         else:
-            self.stdout.write(
-                self.style.SUCCESS("Dữ liệu mẫu đã có đủ, không thay đổi gì.")
-            )
+            message = "Dữ liệu mẫu đã có đủ, không thay đổi gì."
+        self.stdout.write(self.style.SUCCESS(message))
+        self.write_accounts(loader.demo_accounts())
 
-        rows = [("Tên đăng nhập", "Vai trò", "Mật khẩu"), *loader.demo_accounts()]
+    def write_accounts(self, accounts):
+        rows = [("Tên đăng nhập", "Vai trò", "Mật khẩu"), *accounts]
         widths = [max(len(row[column]) for row in rows) for column in range(3)]
-        self.stdout.write("")
-        self.stdout.write("Tài khoản mẫu:")
+        self.stdout.write("\nTài khoản mẫu:")
         for number, row in enumerate(rows):
-            self.stdout.write(
-                "  "
-                + "  ".join(
-                    cell.ljust(widths[i]) for i, cell in enumerate(row)
-                ).rstrip()
-            )
+            cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+            self.stdout.write("  " + "  ".join(cells).rstrip())
             if number == 0:
                 self.stdout.write("  " + "  ".join("-" * width for width in widths))

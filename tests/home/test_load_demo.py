@@ -1,0 +1,388 @@
+"""``manage.py load_demo``: what it creates, that it works on the site, and that a
+second run changes nothing."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
+from wagtail.models import Page, Revision, Site
+
+from courses.blocks import QuizQuestionsBlock
+from courses.models import Audience, CourseIndexPage, CoursePage, LessonPage, QuizPage
+from home.models import HomePage, PortalSettings
+from people.models import Membership, Organisation, SchoolClass, User
+
+PASSWORD = "demo-2026"
+DEMO_USERNAMES = ["admin", "bientap", "sogd", "giaovien", "hocsinh", "motcua"]
+COURSES = {
+    "Công dân số an toàn": "doan-vien",
+    "Tình nguyện viên hỗ trợ người dân dùng dịch vụ công trực tuyến": "doan-vien",
+    "Tiếp nhận và số hóa hồ sơ": "can-bo-mot-cua",
+    "Hướng dẫn người dân nộp hồ sơ và thanh toán trực tuyến": "can-bo-mot-cua",
+}
+
+
+def run_load_demo():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def ensure_site_home():
+    """The default site's home page, as migration home/0002 makes it.
+
+    Recreated if an earlier transactional test flushed the database.
+    """
+    cache.clear()  # Wagtail caches the site root paths
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site and isinstance(site.root_page.specific, HomePage):
+        return site.root_page.specific
+    home = Page.get_first_root_node().add_child(
+        instance=HomePage(title="Trang chủ", slug="trang-chu")
+    )
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    return home
+
+
+@pytest.fixture(scope="module")
+def first_run(django_db_setup, django_db_blocker):
+    """Load the demo once for the whole module, inside a transaction rolled back at
+    the end; each test still runs in its own savepoint (the ``db`` fixture), so what
+    one test changes never leaks into the next. Publishing ~30 Wagtail pages takes
+    seconds, too slow to repeat for every test.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        home = ensure_site_home()
+        yield home, run_load_demo()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def site_home(first_run, db):
+    return first_run[0]
+
+
+@pytest.fixture
+def demo(first_run, db):
+    """The output of the first load_demo run."""
+    return first_run[1]
+
+
+def snapshot():
+    return {
+        "users": User.objects.count(),
+        "organisations": Organisation.objects.count(),
+        "classes": SchoolClass.objects.count(),
+        "memberships": Membership.objects.count(),
+        "audiences": Audience.objects.count(),
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "settings": PortalSettings.objects.count(),
+        "passwords": sorted(User.objects.values_list("password", flat=True)),
+        "last_published": sorted(
+            Page.objects.values_list("pk", "last_published_at", "latest_revision_id")
+        ),
+    }
+
+
+def org(code):
+    return Organisation.objects.get(code=code)
+
+
+def membership(username):
+    return Membership.objects.select_related("organisation", "school_class").get(
+        user__username=username
+    )
+
+
+@pytest.mark.django_db
+def test_home_page_is_vietnamese_and_lists_the_courses(demo):
+    response = Client().get("/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="vi">' in html
+    for title in COURSES:
+        assert title in html
+    assert "Cổng tập huấn kỹ năng số tỉnh Thái Nguyên" in html  # portal settings
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    assert home.headline and home.intro
+    assert home.headline in html
+
+
+@pytest.mark.django_db
+def test_organisation_tree_follows_the_csv(demo):
+    assert Organisation.objects.count() == 10
+    province = org("19")
+    assert province.is_root()
+    assert province.kind == Organisation.Kind.PROVINCE
+    expected_parents = {
+        "19-SGD": "19",
+        "19-X01": "19",
+        "19-X02": "19",
+        "19-X03": "19",
+        "19-T01": "19-X01",
+        "19-T02": "19-X02",
+        "19-T03": "19-X03",
+        "19-MC01": "19-X01",
+        "19-MC02": "19-X02",
+    }
+    for code, parent_code in expected_parents.items():
+        assert org(code).get_parent().code == parent_code, code
+    assert org("19-T01").name == "Trường THPT Bắc Kạn"
+    assert org("19-T01").kind == Organisation.Kind.SCHOOL
+    assert org("19-MC01").kind == Organisation.Kind.ONE_STOP_OFFICE
+    assert org("19-SGD").kind == Organisation.Kind.DEPARTMENT
+    assert {o.code for o in province.get_descendants()} == set(expected_parents)
+    assert Organisation.find_problems() == ([], [], [], [], [])
+
+
+@pytest.mark.django_db
+def test_classes_and_audiences(demo):
+    classes = SchoolClass.objects.filter(organisation__code="19-T01")
+    assert {(c.name, c.school_year, c.grade) for c in classes} == {
+        ("10A1", "2026-2027", 10),
+        ("10A2", "2026-2027", 10),
+        ("11A1", "2026-2027", 11),
+    }
+    assert dict(Audience.objects.values_list("slug", "name")) == {
+        "doan-vien": "Đoàn viên thanh niên trong trường học",
+        "can-bo-mot-cua": "Cán bộ Bộ phận một cửa",
+        "moi-nguoi": "Mọi người dân",
+    }
+
+
+@pytest.mark.django_db
+def test_every_demo_account_signs_in_with_the_demo_password(demo):
+    learners = Membership.objects.learners().filter(organisation__code="19-T01")
+    usernames = {*DEMO_USERNAMES, *learners.values_list("user__username", flat=True)}
+    assert len(usernames) >= 16
+
+    for username in usernames:
+        user = authenticate(username=username, password=PASSWORD)
+        assert user is not None, username
+        assert user.username == username
+        assert not user.must_change_password
+        assert user.full_name
+        user.full_clean()  # username, 12-digit citizen ID, email: as the admin checks
+        assert len(user.citizen_id) == 12
+    citizen_ids = User.objects.exclude(citizen_id="").values_list("citizen_id")
+    assert len(set(citizen_ids)) == len(citizen_ids)
+    assert authenticate(username="admin", password="sai-mat-khau") is None
+
+    for username in DEMO_USERNAMES:
+        if username != "hocsinh":
+            email = User.objects.get(username=username).email
+            assert email == f"{username}@demo.example.vn"
+
+
+@pytest.mark.django_db
+def test_staff_accounts_and_wagtail_editors(demo):
+    admin = User.objects.get(username="admin")
+    assert admin.is_superuser and admin.is_staff
+
+    editor = User.objects.get(username="bientap")
+    editors = Group.objects.get(name="Editors")
+    assert editor.is_staff and not editor.is_superuser
+    assert editor.groups.filter(pk=editors.pk).exists()
+    assert editors.permissions.filter(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    ).exists()
+    assert editor.has_perm("wagtailadmin.access_admin")
+
+    client = Client()
+    client.force_login(editor)
+    assert client.get("/admin/").status_code == 200
+    lesson = LessonPage.objects.first()
+    assert client.get(f"/admin/pages/{lesson.pk}/edit/").status_code == 200
+
+    for username in ("sogd", "giaovien", "hocsinh", "motcua"):
+        user = User.objects.get(username=username)
+        assert not user.is_staff and not user.is_superuser
+
+
+@pytest.mark.django_db
+def test_memberships_and_roles(demo):
+    viewer = membership("sogd")
+    assert viewer.role == Membership.Role.VIEWER
+    assert viewer.organisation.code == "19"  # the whole province
+    assert viewer.organisation.kind == Organisation.Kind.PROVINCE
+
+    coordinator = membership("giaovien")
+    assert coordinator.role == Membership.Role.COORDINATOR
+    assert coordinator.organisation.code == "19-T01"
+
+    student = membership("hocsinh")
+    assert student.role == Membership.Role.LEARNER
+    assert student.organisation.code == "19-T01"
+    assert student.school_class.name == "10A1"
+    assert student.school_class.school_year == "2026-2027"
+    assert student.user.student_code
+    assert student.user.date_of_birth is not None
+
+    one_stop = membership("motcua")
+    assert one_stop.role == Membership.Role.LEARNER
+    assert one_stop.organisation.code == "19-MC01"
+
+    for username in ("admin", "bientap"):
+        assert not Membership.objects.filter(user__username=username).exists()
+
+    for class_name in ("10A1", "10A2"):
+        roster = Membership.objects.learners().filter(
+            organisation__code="19-T01", school_class__name=class_name
+        )
+        assert roster.count() >= 5, class_name
+        assert all(m.user.student_code for m in roster.select_related("user"))
+    students = Membership.objects.learners().filter(organisation__code="19-T01")
+    assert students.count() >= 11
+    codes = list(students.values_list("user__student_code", flat=True))
+    assert len(set(codes)) == len(codes)
+
+
+@pytest.mark.django_db
+def test_courses_have_lessons_then_a_valid_quiz(demo, site_home):
+    index = CourseIndexPage.objects.get(slug="khoa-hoc")
+    assert index.get_parent().pk == site_home.pk
+    assert index.live
+
+    for title, audience in COURSES.items():
+        course = CoursePage.objects.child_of(index).get(title=title)
+        assert course.live and not course.has_unpublished_changes
+        assert course.latest_revision is not None
+        assert course.summary
+        assert course.self_enrol and course.pass_mark == 70
+        assert audience in course.audiences.values_list("slug", flat=True)
+
+        children = list(course.get_children().specific().order_by("path"))
+        lessons, quiz = children[:-1], children[-1]
+        assert 3 <= len(lessons) <= 5, title
+        assert all(isinstance(page, LessonPage) for page in lessons), title
+        assert isinstance(quiz, QuizPage), title
+        for page in children:
+            assert page.live and page.latest_revision is not None
+        for lesson in lessons:
+            kinds = {block.block_type for block in lesson.body}
+            assert "text" in kinds
+            assert kinds <= {"text", "callout", "steps"}
+
+        assert 5 <= len(quiz.questions) <= 8, title
+        QuizQuestionsBlock().clean(quiz.questions)  # raises if any question is invalid
+        kinds = set()
+        for question in quiz.questions:
+            value = question.value
+            kinds.add(question.block_type)
+            assert value["question"] and value["explanation"]
+            if question.block_type == "true_false":
+                assert isinstance(value["answer"], bool)
+                continue
+            correct = sum(bool(choice["correct"]) for choice in value["choices"])
+            assert len(value["choices"]) >= 2
+            if question.block_type == "single_choice":
+                assert correct == 1, value["question"]
+            else:
+                assert correct >= 1, value["question"]
+        assert kinds == {"single_choice", "multiple_choice", "true_false"}, title
+
+
+@pytest.mark.django_db
+def test_lesson_and_course_pages_render(demo):
+    lesson = LessonPage.objects.get(slug="mat-khau-manh-va-xac-thuc-hai-buoc")
+    response = Client().get(lesson.url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="vi">' in html
+    assert "Mật khẩu mạnh và xác thực hai bước" in html
+    assert "Thế nào là mật khẩu mạnh?" in html  # rich text
+    assert "Bật xác thực hai bước cho email và mạng xã hội" in html  # steps block
+    assert "Mã xác thực (OTP) chỉ dành cho bạn" in html  # callout block
+
+    course = lesson.get_parent().specific
+    response = Client().get(course.url)
+    assert response.status_code == 200
+    assert lesson.title in response.content.decode()
+
+    quiz = QuizPage.objects.child_of(course).get()
+    assert Client().get(quiz.url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_portal_settings(demo, site_home):
+    portal = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    assert portal.portal_name == "Cổng tập huấn kỹ năng số tỉnh Thái Nguyên"
+    for pillar in ("chính quyền số", "kinh tế số", "xã hội số"):
+        assert pillar in portal.tagline
+    assert portal.issuing_body == "Sở Giáo dục và Đào tạo tỉnh Thái Nguyên"
+    assert portal.issuing_place == "Thái Nguyên"
+    assert portal.contact_email.endswith(".example.vn")
+    assert portal.contact_phone
+
+
+@pytest.mark.django_db
+def test_command_prints_the_accounts_table(demo):
+    assert "Đã nạp dữ liệu mẫu" in demo
+    lines = demo.splitlines()
+    for username in DEMO_USERNAMES:
+        row = next(line for line in lines if line.split()[:1] == [username])
+        assert PASSWORD in row
+    assert "Điều phối viên" in demo
+
+
+@pytest.mark.django_db
+def test_second_run_changes_nothing(demo):
+    before = snapshot()
+
+    output = run_load_demo()
+
+    assert snapshot() == before
+    assert "không thay đổi" in output
+
+
+@pytest.mark.django_db
+def test_second_run_keeps_edits_and_changed_passwords(demo):
+    student = User.objects.get(username="hocsinh")
+    student.set_password("mat-khau-rieng-2026")
+    student.save()
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    home.intro = "Lời giới thiệu do biên tập viên viết."
+    home.save_revision().publish()
+    portal = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    portal.portal_name = "Tên cổng đã sửa"
+    portal.save()
+
+    output = run_load_demo()
+
+    assert authenticate(username="hocsinh", password="mat-khau-rieng-2026")
+    assert authenticate(username="hocsinh", password=PASSWORD) is None
+    hocsinh_row = next(line for line in output.splitlines() if "hocsinh" in line)
+    assert PASSWORD not in hocsinh_row
+    home.refresh_from_db()
+    assert home.intro == "Lời giới thiệu do biên tập viên viết."
+    portal.refresh_from_db()
+    assert portal.portal_name == "Tên cổng đã sửa"
+
+
+@pytest.mark.django_db
+def test_a_deleted_lesson_comes_back_in_its_place(demo):
+    course = CoursePage.objects.get(title="Tiếp nhận và số hóa hồ sơ")
+    slugs = list(course.get_children().order_by("path").values_list("slug", flat=True))
+    course.get_children().get(slug=slugs[1]).delete()
+    pages = Page.objects.count()
+
+    output = run_load_demo()
+
+    assert "1 trang" in output
+    assert Page.objects.count() == pages + 1
+    assert (
+        list(course.get_children().order_by("path").values_list("slug", flat=True))
+        == slugs
+    )
+    assert Page.find_problems() == ([], [], [], [], [])
