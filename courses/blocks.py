@@ -4,8 +4,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from .video import embed_url
+
+
+def validate_video_url(value):
+    if embed_url(value) is None:
+        raise ValidationError(_("Use a YouTube or Vimeo link."))
 
 
 class ImageBlock(blocks.StructBlock):
@@ -26,7 +32,11 @@ class ImageBlock(blocks.StructBlock):
 class VideoBlock(blocks.StructBlock):
     """A video that costs nothing until the learner asks for it (slow networks)."""
 
-    video = EmbedBlock(label=_("Video address (YouTube…)"))
+    video = blocks.URLBlock(
+        label=_("Video address (YouTube…)"),
+        help_text=_("A YouTube or Vimeo link."),
+        validators=[validate_video_url],
+    )
     title = blocks.CharBlock(label=_("Video title"), max_length=255)
     duration = blocks.CharBlock(label=_("Duration, e.g. 3:20"), required=False)
 
@@ -34,6 +44,11 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         label = _("Video")
         template = "courses/blocks/video_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["embed_url"] = embed_url(value["video"])
+        return context
 
 
 class DocumentBlock(blocks.StructBlock):

@@ -1,12 +1,13 @@
 """The home page and the portal's site-wide settings."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
-from courses.models import CoursePage
+from courses.catalogue import catalogue
 
 
 class HomePage(Page):
@@ -22,15 +23,42 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Find the deepest page of the path in one query, then let it route the rest.
+
+        Wagtail's default walks the tree one level at a time, two queries a level
+        (/khoa-hoc/<course>/<lesson>/ cost seven); every lesson and quiz request pays
+        for that. The deepest page still routes what is left (its own sub-routes,
+        e.g. a quiz attempt), checks that it is live, and view restrictions are
+        checked by Wagtail afterwards as usual.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "/".join(path_components[:n]) + "/"
+            for n in range(1, len(path_components) + 1)
+        ]
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(
+                url_path__in=prefixes, path__startswith=self.path
+            )
+        }
+        for depth in range(len(path_components), 0, -1):
+            page = found.get(prefixes[depth - 1])
+            if page is None:
+                continue
+            specific = page.specific
+            parent = self if depth == 1 else found.get(prefixes[depth - 2])
+            if parent is not None:
+                # treebeard's get_parent() reuses this instead of querying again
+                specific._cached_parent_obj = parent
+            return specific.route(request, path_components[depth:])
+        raise Http404
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = (
-            CoursePage.objects.live()
-            .public()
-            .descendant_of(self)
-            .order_by("path")
-            .prefetch_related("audiences")
-        )
+        context.update(catalogue(request, self))
         return context
 
 

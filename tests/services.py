@@ -24,6 +24,12 @@ def _missing(reason):
     pytest.skip(reason)
 
 
+def require_postgresql():
+    """Skip unless the suite runs on PostgreSQL (real concurrent transactions)."""
+    if connection.vendor != "postgresql":
+        _missing("needs PostgreSQL: set DATABASE_URL (CI does)")
+
+
 def require_real_services():
     """Skip unless the suite runs on PostgreSQL with a reachable broker."""
     if connection.vendor != "postgresql":

@@ -35,6 +35,7 @@ AUDIENCES = [
     {
         "slug": "doan-vien",
         "name": "Đoàn viên thanh niên trong trường học",
+        "organisation_kind": Organisation.Kind.SCHOOL,
         "description": (
             "Học sinh là đoàn viên thanh niên ở các trường trung học phổ thông: công "
             "dân số an toàn và tình nguyện hỗ trợ người dân dùng dịch vụ công."
@@ -43,6 +44,7 @@ AUDIENCES = [
     {
         "slug": "can-bo-mot-cua",
         "name": "Cán bộ Bộ phận một cửa",
+        "organisation_kind": Organisation.Kind.ONE_STOP_OFFICE,
         "description": (
             "Cán bộ tiếp nhận và trả kết quả tại các Trung tâm Phục vụ hành chính "
             "công xã, phường: số hóa hồ sơ, hướng dẫn nộp hồ sơ và thanh toán trực "

@@ -295,7 +295,12 @@ def test_courses_have_lessons_then_a_valid_quiz(demo, site_home):
 @pytest.mark.django_db
 def test_lesson_and_course_pages_render(demo):
     lesson = LessonPage.objects.get(slug="mat-khau-manh-va-xac-thuc-hai-buoc")
-    response = Client().get(lesson.url)
+    course = lesson.get_parent().specific
+    client = Client()
+    assert client.get(lesson.url).status_code == 302  # lessons need sign-in
+    assert client.login(username="hocsinh", password="demo-2026")
+    client.post(course.url + "ghi-danh/")
+    response = client.get(lesson.url)
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -305,13 +310,12 @@ def test_lesson_and_course_pages_render(demo):
     assert "Bật xác thực hai bước cho email và mạng xã hội" in html  # steps block
     assert "Mã xác thực (OTP) chỉ dành cho bạn" in html  # callout block
 
-    course = lesson.get_parent().specific
     response = Client().get(course.url)
     assert response.status_code == 200
     assert lesson.title in response.content.decode()
 
     quiz = QuizPage.objects.child_of(course).get()
-    assert Client().get(quiz.url).status_code == 200
+    assert client.get(quiz.url).status_code == 200
 
 
 @pytest.mark.django_db

@@ -1,18 +1,21 @@
 """Learning content as Wagtail pages: course index → course → lessons and quizzes."""
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from people.models import Organisation
 from people.text import clean_text
 
-from .blocks import LessonBodyBlock, QuizQuestionsBlock
+from ..blocks import LessonBodyBlock, QuizQuestionsBlock
 
 
 class Audience(models.Model):
@@ -21,12 +24,27 @@ class Audience(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("code"), max_length=50, unique=True)
     description = models.TextField(_("description"), blank=True)
+    organisation_kind = models.CharField(
+        _("for members of"),
+        max_length=20,
+        choices=Organisation.Kind,
+        blank=True,
+        help_text=_(
+            "Learners belonging to a unit of this kind see these courses first. "
+            "Leave empty for courses meant for everyone."
+        ),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("organisation_kind"),
+        FieldPanel("description"),
+    ]
 
     class Meta:
         verbose_name = _("audience")
-        verbose_name_plural = _("audience")
+        verbose_name_plural = _("audiences")
         ordering = ["name"]
 
     def __str__(self):
@@ -52,17 +70,13 @@ class CourseIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = (
-            CoursePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("cover_image")
-            .prefetch_related("audiences")
-        )
+        from courses.catalogue import catalogue
+
+        context.update(catalogue(request, self))
         return context
 
 
-class CoursePage(Page):
+class CoursePage(RoutablePageMixin, Page):
     """A course: lessons and quizzes as child pages, in the order of the page tree."""
 
     summary = models.TextField(_("summary"), max_length=500)
@@ -128,19 +142,49 @@ class CoursePage(Page):
 
     class Meta:
         verbose_name = _("course")
-        verbose_name_plural = _("course")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["outline"] = self.outline()
-        return context
+        verbose_name_plural = _("courses")
 
     def outline(self):
-        """Lessons and quizzes in page-tree order, typed, in two queries."""
-        return Page.objects.child_of(self).live().public().specific().order_by("path")
+        """Lessons and quizzes in page-tree order, with ``is_quiz`` and ``required``.
+
+        Plain Page rows plus one query for the quizzes' flag: cheaper than
+        ``specific()``, which would query once more per page type.
+        """
+        items = list(Page.objects.child_of(self).live().public().order_by("path"))
+        quiz_type = ContentType.objects.get_for_model(QuizPage)
+        quiz_ids = [item.pk for item in items if item.content_type_id == quiz_type.pk]
+        required = set(
+            QuizPage.objects.filter(pk__in=quiz_ids, required=True).values_list(
+                "pk", flat=True
+            )
+            if quiz_ids
+            else ()
+        )
+        for item in items:
+            item.is_quiz = item.pk in quiz_ids
+            item.required = not item.is_quiz or item.pk in required
+        return items
+
+    @path("")
+    def course_home(self, request):
+        from courses import views
+
+        return views.course_page(request, self)
+
+    @path("ghi-danh/")
+    def enrol(self, request):
+        from courses import views
+
+        return views.enrol(request, self)
+
+    @path("tiep-tuc/")
+    def resume(self, request):
+        from courses import views
+
+        return views.resume(request, self)
 
 
-class LessonPage(Page):
+class LessonPage(RoutablePageMixin, Page):
     """One lesson: a short, light page a learner reads on a phone."""
 
     intro = models.TextField(_("opening"), blank=True, max_length=500)
@@ -165,10 +209,22 @@ class LessonPage(Page):
 
     class Meta:
         verbose_name = _("lesson")
-        verbose_name_plural = _("lesson")
+        verbose_name_plural = _("lessons")
+
+    @path("")
+    def lesson_home(self, request):
+        from courses import views
+
+        return views.lesson_page(request, self)
+
+    @path("hoan-thanh/")
+    def mark_done(self, request):
+        from courses import views
+
+        return views.mark_lesson_done(request, self)
 
 
-class QuizPage(Page):
+class QuizPage(RoutablePageMixin, Page):
     """A quiz; scoring happens on the server, answers never reach the browser early."""
 
     intro = models.TextField(_("instructions"), blank=True)
@@ -198,4 +254,40 @@ class QuizPage(Page):
 
     class Meta:
         verbose_name = _("quiz")
-        verbose_name_plural = _("quiz")
+        verbose_name_plural = _("quizzes")
+
+    @path("")
+    def quiz_home(self, request):
+        from courses import quiz_views
+
+        return quiz_views.overview(request, self)
+
+    @path("bat-dau/")
+    def start(self, request):
+        from courses import quiz_views
+
+        return quiz_views.start(request, self)
+
+    @path("lan/<int:attempt_id>/")
+    def attempt(self, request, attempt_id):
+        from courses import quiz_views
+
+        return quiz_views.take(request, self, attempt_id)
+
+    @path("lan/<int:attempt_id>/luu/")
+    def autosave(self, request, attempt_id):
+        from courses import quiz_views
+
+        return quiz_views.autosave(request, self, attempt_id)
+
+    @path("lan/<int:attempt_id>/nop/")
+    def submit(self, request, attempt_id):
+        from courses import quiz_views
+
+        return quiz_views.submit(request, self, attempt_id)
+
+    @path("lan/<int:attempt_id>/ket-qua/")
+    def result(self, request, attempt_id):
+        from courses import quiz_views
+
+        return quiz_views.result(request, self, attempt_id)

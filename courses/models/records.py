@@ -1,0 +1,216 @@
+"""Learning records: who is enrolled where, what they have done, how quizzes went.
+
+Plain Django models, not pages. Rules that must hold under retries and double clicks
+are database constraints, not just checks in Python.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class EnrolmentQuerySet(models.QuerySet):
+    def active(self):
+        return self.exclude(status=Enrolment.Status.WITHDRAWN)
+
+    def for_user(self, user):
+        return self.filter(user=user) if user.is_authenticated else self.none()
+
+
+class Enrolment(models.Model):
+    """A learner taking a course; at most one per learner and course."""
+
+    class Source(models.TextChoices):
+        SELF = "self", _("Self-enrolled")
+        CLASS = "class", _("Enrolled with their class")
+        IMPORT = "import", _("Imported")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("In progress")
+        COMPLETED = "completed", _("Completed")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="enrolments",
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="enrolments",
+    )
+    source = models.CharField(
+        _("source"), max_length=10, choices=Source, default=Source.SELF
+    )
+    enrolled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("enrolled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.ACTIVE
+    )
+    enrolled_at = models.DateTimeField(_("enrolled at"), default=timezone.now)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    # Where "continue where you left off" goes: the lesson or quiz opened last.
+    last_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    last_activity_at = models.DateTimeField(null=True, blank=True)
+
+    objects = EnrolmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "course"], name="courses_enrolment_one_per_course"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["course", "status"]),
+            models.Index(fields=["completed_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.course}"
+
+    @property
+    def is_completed(self):
+        return self.completed_at is not None
+
+
+class LessonProgress(models.Model):
+    """A lesson marked as done, once per enrolment."""
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="lesson_progress"
+    )
+    lesson = models.ForeignKey(
+        "courses.LessonPage", on_delete=models.CASCADE, related_name="progress"
+    )
+    completed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("lesson progress")
+        verbose_name_plural = _("lesson progress")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "lesson"], name="courses_lessonprogress_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.enrolment} – {self.lesson}"
+
+
+class QuizAttemptQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(submitted_at__isnull=True)
+
+    def submitted(self):
+        return self.filter(submitted_at__isnull=False)
+
+
+class QuizAttempt(models.Model):
+    """One try at a quiz, with the questions frozen as they were served.
+
+    ``snapshot`` holds the questions, the choices in the order shown and the correct
+    answers, so editing the quiz later never changes this attempt. Only the server
+    reads it; the browser gets question and choice texts alone until submission.
+    ``number`` is unique per enrolment and quiz, which is what makes the attempt
+    limit hold when two tabs start at once.
+    """
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="attempts"
+    )
+    quiz = models.ForeignKey(
+        "courses.QuizPage", on_delete=models.CASCADE, related_name="attempts"
+    )
+    number = models.PositiveSmallIntegerField(_("attempt number"))
+    started_at = models.DateTimeField(_("started at"), default=timezone.now)
+    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    snapshot = models.JSONField(default=list)
+    answers = models.JSONField(default=dict, blank=True)
+    answers_saved_at = models.DateTimeField(null=True, blank=True)
+    correct_count = models.PositiveSmallIntegerField(null=True, blank=True)
+    question_count = models.PositiveSmallIntegerField(default=0)
+    score = models.DecimalField(
+        _("score (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    passed = models.BooleanField(_("passed"), null=True, blank=True)
+    # Submitted after the time limit: scored with the answers saved by the deadline.
+    closed_late = models.BooleanField(default=False)
+
+    objects = QuizAttemptQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("quiz attempt")
+        verbose_name_plural = _("quiz attempts")
+        ordering = ["enrolment", "quiz", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "quiz", "number"],
+                name="courses_quizattempt_number_once",
+            ),
+            models.UniqueConstraint(
+                fields=["enrolment", "quiz"],
+                condition=Q(submitted_at__isnull=True),
+                name="courses_quizattempt_one_open",
+            ),
+        ]
+        indexes = [models.Index(fields=["quiz", "passed"])]
+
+    def __str__(self):
+        return f"{self.enrolment} – {self.quiz} #{self.number}"
+
+    @property
+    def is_submitted(self):
+        return self.submitted_at is not None
+
+    def seconds_left(self, now=None):
+        if self.deadline is None:
+            return None
+        return max(0, int((self.deadline - (now or timezone.now())).total_seconds()))
+
+
+class QuestionResult(models.Model):
+    """How one question of a submitted attempt was answered: rows for item analysis."""
+
+    attempt = models.ForeignKey(
+        QuizAttempt, on_delete=models.CASCADE, related_name="question_results"
+    )
+    quiz = models.ForeignKey(
+        "courses.QuizPage", on_delete=models.CASCADE, related_name="+"
+    )
+    question_key = models.CharField(max_length=64)
+    position = models.PositiveSmallIntegerField()
+    # The chosen choice keys, sorted and comma-joined ("" when unanswered).
+    selected = models.CharField(max_length=500, blank=True)
+    is_correct = models.BooleanField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["attempt", "question_key"], name="courses_questionresult_once"
+            )
+        ]
+        indexes = [models.Index(fields=["quiz", "question_key"])]
+
+    def __str__(self):
+        return f"{self.attempt} – {self.question_key}"

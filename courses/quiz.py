@@ -1,0 +1,302 @@
+"""The quiz engine: start, autosave, submit and score attempts.
+
+Views call these functions and turn their exceptions into messages. Everything that
+decides a result happens here, on the server, from the attempt's own snapshot: the
+browser only ever sees question and choice texts, under per-attempt random keys.
+"""
+
+import random
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .completion import update_completion
+from .models import QuestionResult, QuizAttempt
+
+SINGLE_ANSWER_TYPES = {"single_choice", "true_false"}
+
+
+class QuizError(Exception):
+    """A request the quiz cannot honour; ``message`` is shown to the learner."""
+
+    message = _("This action is not possible.")
+
+    def __init__(self, message=None):
+        super().__init__(message or self.message)
+        if message:
+            self.message = message
+
+
+class AttemptLimitReached(QuizError):
+    message = _("You have used all your attempts for this quiz.")
+
+
+class QuizClosed(QuizError):
+    message = _("This quiz is not open for your class at the moment.")
+
+
+class AttemptAlreadySubmitted(QuizError):
+    message = _("This attempt was already submitted; nothing was changed.")
+
+
+class TimeIsUp(QuizError):
+    message = _("Time is up for this attempt; answers can no longer be changed.")
+
+
+class InvalidAnswer(QuizError):
+    message = _("The answers sent do not match this attempt's questions.")
+
+
+def _key():
+    """An opaque, per-attempt key: it says nothing about order or correctness."""
+    return secrets.token_hex(4)
+
+
+def build_snapshot(quiz, rng=None):
+    """Freeze the quiz's questions as served: texts, shuffled order, correct keys."""
+    rng = rng or random.SystemRandom()
+    questions = []
+    for block in quiz.questions:
+        value = block.value
+        question = {
+            "key": _key(),
+            "type": block.block_type,
+            "text": value["question"],
+            "explanation": value.get("explanation") or "",
+        }
+        if block.block_type == "true_false":
+            choices = [
+                {"key": _key(), "value": True},
+                {"key": _key(), "value": False},
+            ]
+            correct = [c["key"] for c in choices if c["value"] is value["answer"]]
+        else:
+            choices = [
+                {
+                    "key": _key(),
+                    "text": choice["text"],
+                    "correct": bool(choice["correct"]),
+                }
+                for choice in value["choices"]
+            ]
+            correct = [c["key"] for c in choices if c.pop("correct")]
+            if quiz.shuffle_choices:
+                rng.shuffle(choices)
+        question["choices"] = choices
+        question["correct"] = correct
+        questions.append(question)
+    if quiz.shuffle_questions:
+        rng.shuffle(questions)
+    return questions
+
+
+def expire_if_overdue(attempt, now=None):
+    """Close an open attempt whose deadline has passed, scored as at the deadline."""
+    now = now or timezone.now()
+    if attempt.submitted_at is None and attempt.deadline and now >= attempt.deadline:
+        _finish(attempt, attempt.answers, now=now, late=True)
+        attempt.refresh_from_db()
+    return attempt
+
+
+def start_attempt(enrolment, quiz, *, course, now=None, gate=None):
+    """Return the learner's open attempt, or open a new one within the limits.
+
+    Safe under concurrent requests: the attempt number and "one open attempt" are
+    unique in the database, so two simultaneous starts end with one attempt.
+    ``gate`` is an optional callable(enrolment, quiz) -> bool (exam-day control).
+    """
+    now = now or timezone.now()
+    open_attempt = QuizAttempt.objects.open().filter(enrolment=enrolment, quiz=quiz)
+    existing = open_attempt.first()
+    if existing is not None:
+        expire_if_overdue(existing, now)
+        if existing.submitted_at is None:
+            return existing
+    if gate is not None and not gate(enrolment, quiz):
+        raise QuizClosed
+    attempts = QuizAttempt.objects.filter(enrolment=enrolment, quiz=quiz)
+    last_number = attempts.aggregate(n=Max("number"))["n"] or 0
+    if course.attempt_limit and last_number >= course.attempt_limit:
+        raise AttemptLimitReached
+    snapshot = build_snapshot(quiz)
+    deadline = (
+        now + timedelta(minutes=course.time_limit_minutes)
+        if course.time_limit_minutes
+        else None
+    )
+    try:
+        with transaction.atomic():
+            return QuizAttempt.objects.create(
+                enrolment=enrolment,
+                quiz=quiz,
+                number=last_number + 1,
+                started_at=now,
+                deadline=deadline,
+                snapshot=snapshot,
+                question_count=len(snapshot),
+            )
+    except IntegrityError:
+        # Another request started one at the same moment: use that one.
+        existing = open_attempt.first()
+        if existing is not None:
+            return existing
+        raise AttemptLimitReached from None
+
+
+def clean_answers(attempt, raw):
+    """Check answers against the snapshot: {question_key: [choice_key, ...]}.
+
+    Anything that is not a question of this attempt or a choice of that question is
+    refused as a whole, so a forged form changes nothing.
+    """
+    if not isinstance(raw, dict):
+        raise InvalidAnswer
+    questions = {q["key"]: q for q in attempt.snapshot}
+    cleaned = {}
+    for question_key, chosen in raw.items():
+        question = questions.get(question_key)
+        if question is None:
+            raise InvalidAnswer
+        if isinstance(chosen, str):
+            chosen = [chosen]
+        if not isinstance(chosen, list) or not all(isinstance(c, str) for c in chosen):
+            raise InvalidAnswer
+        chosen = sorted(set(chosen))
+        allowed = {choice["key"] for choice in question["choices"]}
+        if not set(chosen) <= allowed:
+            raise InvalidAnswer
+        if question["type"] in SINGLE_ANSWER_TYPES and len(chosen) > 1:
+            raise InvalidAnswer
+        if chosen:
+            cleaned[question_key] = chosen
+    return cleaned
+
+
+def answers_from_post(attempt, post):
+    """Read a submitted form: one field per question, named by its key."""
+    return {
+        q["key"]: post.getlist(q["key"]) for q in attempt.snapshot if q["key"] in post
+    }
+
+
+def save_answers(attempt, raw, now=None):
+    """Autosave: replace the saved answers while the attempt is open and in time."""
+    now = now or timezone.now()
+    if attempt.submitted_at is not None:
+        raise AttemptAlreadySubmitted
+    if attempt.deadline and now >= attempt.deadline:
+        raise TimeIsUp
+    answers = clean_answers(attempt, raw)
+    updated = QuizAttempt.objects.filter(
+        pk=attempt.pk, submitted_at__isnull=True
+    ).update(answers=answers, answers_saved_at=now)
+    if not updated:
+        raise AttemptAlreadySubmitted
+    attempt.answers, attempt.answers_saved_at = answers, now
+    return answers
+
+
+@dataclass
+class SubmitOutcome:
+    attempt: QuizAttempt
+    late: bool
+
+
+def submit_attempt(attempt, raw=None, now=None):
+    """Score and close an attempt, once. A late one keeps the deadline's answers."""
+    now = now or timezone.now()
+    if attempt.submitted_at is not None:
+        raise AttemptAlreadySubmitted
+    late = bool(attempt.deadline and now >= attempt.deadline)
+    answers = attempt.answers if late or raw is None else clean_answers(attempt, raw)
+    if not _finish(attempt, answers, now=now, late=late):
+        raise AttemptAlreadySubmitted
+    attempt.refresh_from_db()
+    return SubmitOutcome(attempt=attempt, late=late)
+
+
+def score(snapshot, answers):
+    """(correct count, per-question results). Only an exact answer counts."""
+    results = []
+    for position, question in enumerate(snapshot):
+        chosen = sorted(answers.get(question["key"], []))
+        results.append(
+            {
+                "key": question["key"],
+                "position": position,
+                "selected": chosen,
+                "is_correct": chosen == sorted(question["correct"]),
+            }
+        )
+    return sum(r["is_correct"] for r in results), results
+
+
+def _finish(attempt, answers, *, now, late):
+    """Close the attempt if still open; False if someone else closed it first."""
+    course = attempt.enrolment.course
+    correct, results = score(attempt.snapshot, answers)
+    total = len(attempt.snapshot)
+    percent = (
+        (Decimal(correct) * 100 / total).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        if total
+        else Decimal("100")
+    )
+    with transaction.atomic():
+        closed = QuizAttempt.objects.filter(
+            pk=attempt.pk, submitted_at__isnull=True
+        ).update(
+            submitted_at=min(now, attempt.deadline) if late else now,
+            answers=answers,
+            correct_count=correct,
+            question_count=total,
+            score=percent,
+            passed=percent >= course.pass_mark,
+            closed_late=late,
+        )
+        if not closed:
+            return False
+        QuestionResult.objects.bulk_create(
+            QuestionResult(
+                attempt_id=attempt.pk,
+                quiz_id=attempt.quiz_id,
+                question_key=r["key"],
+                position=r["position"],
+                selected=",".join(r["selected"]),
+                is_correct=r["is_correct"],
+            )
+            for r in results
+        )
+        update_completion(attempt.enrolment)
+    return True
+
+
+def review(attempt, *, show_answers):
+    """What the result page may show: your own choices; the key only if allowed."""
+    answers = attempt.answers or {}
+    items = []
+    for question in attempt.snapshot:
+        chosen = set(answers.get(question["key"], []))
+        correct = set(question["correct"])
+        items.append(
+            {
+                "question": question,
+                "choices": [
+                    {
+                        **choice,
+                        "chosen": choice["key"] in chosen,
+                        "correct": show_answers and choice["key"] in correct,
+                    }
+                    for choice in question["choices"]
+                ],
+                "is_correct": chosen == correct,
+                "explanation": question["explanation"] if show_answers else "",
+            }
+        )
+    return items

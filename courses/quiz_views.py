@@ -1,0 +1,227 @@
+"""Quiz pages: overview, start, take (with autosave), submit and result. Thin views.
+
+Every attempt is looked up through the learner's own enrolment and this quiz, so an
+attempt id of somebody else, or of another quiz, is a 404 and changes nothing.
+"""
+
+import json
+
+from django.contrib import messages
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import quiz
+from .models import QuizAttempt
+from .views import _render, _require_enrolment, _touch, course_of
+
+
+def _course(quiz_page):
+    return course_of(quiz_page)
+
+
+def _attempt_or_404(enrolment, quiz_page, attempt_id):
+    if enrolment is None:
+        raise Http404
+    attempt = (
+        QuizAttempt.objects.filter(pk=attempt_id, enrolment=enrolment, quiz=quiz_page)
+        .select_related("enrolment__course")
+        .first()
+    )
+    if attempt is None:
+        raise Http404
+    return attempt
+
+
+def _url(quiz_page, name, attempt=None):
+    args = [attempt.pk] if attempt is not None else []
+    return quiz_page.url + quiz_page.reverse_subpage(name, args=args)
+
+
+def overview(request, quiz_page):
+    course = _course(quiz_page)
+    if getattr(request, "is_preview", False):
+        return _preview(request, quiz_page, course)
+    enrolment, response = _require_enrolment(request, quiz_page, course)
+    if response is not None:
+        return response
+    attempts = []
+    if enrolment is not None:
+        _touch(enrolment, quiz_page)
+        attempts = list(
+            QuizAttempt.objects.filter(enrolment=enrolment, quiz=quiz_page).order_by(
+                "number"
+            )
+        )
+        for attempt in attempts:
+            quiz.expire_if_overdue(attempt)
+    used = len(attempts)
+    limit = course.attempt_limit
+    open_attempt = next((a for a in attempts if not a.is_submitted), None)
+    return _render(
+        request,
+        quiz_page,
+        "courses/quiz_page.html",
+        {
+            "course": course,
+            "enrolment": enrolment,
+            "attempts": attempts,
+            "open_attempt": open_attempt,
+            "best": max(
+                (a.score for a in attempts if a.score is not None), default=None
+            ),
+            "has_passed": any(a.passed for a in attempts),
+            "attempts_left": None if not limit else max(0, limit - used),
+            "question_count": len(quiz_page.questions),
+            "start_url": _url(quiz_page, "start"),
+        },
+    )
+
+
+def _preview(request, quiz_page, course):
+    """Editors' preview: the questions with the answer key, nothing recorded."""
+    snapshot = quiz.build_snapshot(quiz_page)
+    items = quiz.review(QuizAttempt(snapshot=snapshot, answers={}), show_answers=True)
+    return _render(
+        request,
+        quiz_page,
+        "courses/quiz_preview.html",
+        {"course": course, "items": items},
+    )
+
+
+def start(request, quiz_page):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    course = _course(quiz_page)
+    enrolment, response = _require_enrolment(request, quiz_page, course)
+    if response is not None:
+        return response
+    if enrolment is None:
+        messages.info(request, _("Only enrolled learners can take the quiz."))
+        return redirect(quiz_page.url)
+    try:
+        attempt = quiz.start_attempt(enrolment, quiz_page, course=course)
+    except quiz.QuizError as error:
+        messages.error(request, error.message)
+        return redirect(quiz_page.url)
+    return redirect(_url(quiz_page, "attempt", attempt))
+
+
+def take(request, quiz_page, attempt_id):
+    course = _course(quiz_page)
+    enrolment, response = _require_enrolment(request, quiz_page, course)
+    if response is not None:
+        return response
+    attempt = quiz.expire_if_overdue(_attempt_or_404(enrolment, quiz_page, attempt_id))
+    if attempt.is_submitted:
+        if attempt.closed_late:
+            messages.warning(
+                request,
+                _(
+                    "Time ran out: the attempt was scored with the answers saved "
+                    "in time."
+                ),
+            )
+        return redirect(_url(quiz_page, "result", attempt))
+    answers = attempt.answers or {}
+    questions = [
+        {
+            **question,
+            "number": position,
+            "chosen": set(answers.get(question["key"], [])),
+            "multiple": question["type"] == "multiple_choice",
+        }
+        for position, question in enumerate(attempt.snapshot, start=1)
+    ]
+    return _render(
+        request,
+        quiz_page,
+        "courses/quiz_attempt.html",
+        {
+            "course": course,
+            "attempt": attempt,
+            "questions": questions,
+            "seconds_left": attempt.seconds_left(),
+            "save_url": _url(quiz_page, "autosave", attempt),
+            "submit_url": _url(quiz_page, "submit", attempt),
+        },
+    )
+
+
+def autosave(request, quiz_page, attempt_id):
+    """JSON endpoint the quiz script calls after each change."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    course = _course(quiz_page)
+    enrolment, response = _require_enrolment(request, quiz_page, course)
+    if response is not None:
+        return JsonResponse({"error": _("Please sign in again.")}, status=401)
+    attempt = _attempt_or_404(enrolment, quiz_page, attempt_id)
+    try:
+        payload = json.loads(request.body or b"{}")
+        quiz.save_answers(attempt, payload.get("answers"))
+    except (ValueError, AttributeError):
+        return JsonResponse({"error": str(quiz.InvalidAnswer.message)}, status=400)
+    except quiz.InvalidAnswer as error:
+        return JsonResponse({"error": str(error.message)}, status=400)
+    except quiz.QuizError as error:  # closed or out of time: the page should reload
+        return JsonResponse({"error": str(error.message)}, status=409)
+    return JsonResponse(
+        {"saved_at": timezone.localtime(attempt.answers_saved_at).strftime("%H:%M:%S")}
+    )
+
+
+def submit(request, quiz_page, attempt_id):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    course = _course(quiz_page)
+    enrolment, response = _require_enrolment(request, quiz_page, course)
+    if response is not None:
+        return response
+    attempt = _attempt_or_404(enrolment, quiz_page, attempt_id)
+    try:
+        outcome = quiz.submit_attempt(
+            attempt, quiz.answers_from_post(attempt, request.POST)
+        )
+    except quiz.AttemptAlreadySubmitted as error:
+        messages.info(request, error.message)
+        return redirect(_url(quiz_page, "result", attempt))
+    except quiz.QuizError as error:
+        messages.error(request, error.message)
+        return redirect(_url(quiz_page, "attempt", attempt))
+    if outcome.late:
+        messages.warning(
+            request,
+            _(
+                "Time ran out before you submitted: the attempt was scored with the "
+                "answers saved by the deadline."
+            ),
+        )
+    return redirect(_url(quiz_page, "result", attempt))
+
+
+def result(request, quiz_page, attempt_id):
+    course = _course(quiz_page)
+    enrolment, response = _require_enrolment(request, quiz_page, course)
+    if response is not None:
+        return response
+    attempt = quiz.expire_if_overdue(_attempt_or_404(enrolment, quiz_page, attempt_id))
+    if not attempt.is_submitted:
+        return redirect(_url(quiz_page, "attempt", attempt))
+    enrolment.refresh_from_db(fields=["completed_at", "status"])
+    return _render(
+        request,
+        quiz_page,
+        "courses/quiz_result.html",
+        {
+            "course": course,
+            "attempt": attempt,
+            "enrolment": enrolment,
+            "items": quiz.review(
+                attempt, show_answers=course.show_answers_after_submit
+            ),
+            "show_answers": course.show_answers_after_submit,
+        },
+    )

@@ -1,0 +1,103 @@
+/* Quiz page: autosave each change, keep unsaved answers through a dropped connection,
+   count down the server's deadline and submit when it is reached. No dependencies. */
+(function () {
+  "use strict";
+  var form = document.getElementById("quiz-form");
+  if (!form) return;
+  var status = form.querySelector("[data-save-status]");
+  var storeKey = "quiz-attempt-" + form.dataset.attempt;
+  var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
+  var saving = false, again = false, submitting = false;
+
+  function answers() {
+    var result = {};
+    form.querySelectorAll("input[type=radio]:checked, input[type=checkbox]:checked")
+      .forEach(function (input) {
+        (result[input.name] = result[input.name] || []).push(input.value);
+      });
+    return result;
+  }
+  function say(text) { if (status) status.textContent = text; }
+  function remember(data) {
+    try { localStorage.setItem(storeKey, JSON.stringify(data)); } catch (e) { /* private mode */ }
+  }
+  function recalled() {
+    try { return JSON.parse(localStorage.getItem(storeKey) || "null"); } catch (e) { return null; }
+  }
+
+  function save() {
+    if (submitting) return;
+    var data = answers();
+    remember({ answers: data, pending: true });
+    if (saving) { again = true; return; }
+    saving = true;
+    say(form.dataset.textSaving);
+    fetch(form.dataset.saveUrl, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf },
+      body: JSON.stringify({ answers: data })
+    }).then(function (response) {
+      return response.json().then(function (body) { return [response, body]; });
+    }).then(function (pair) {
+      var response = pair[0], body = pair[1];
+      if (response.ok) {
+        remember({ answers: data, pending: false });
+        say(form.dataset.textSaved + " " + body.saved_at);
+      } else if (response.status === 409) {
+        window.location.reload();  // closed or time up: the server says what happened
+      } else {
+        say(body.error || form.dataset.textOffline);
+      }
+    }).catch(function () {
+      say(form.dataset.textOffline);
+    }).then(function () {
+      saving = false;
+      if (again) { again = false; save(); }
+    });
+  }
+
+  // Answers picked while offline (or before a reload) come back and are saved.
+  var kept = recalled();
+  if (kept && kept.pending && kept.answers) {
+    form.querySelectorAll("input[type=radio], input[type=checkbox]").forEach(function (input) {
+      var chosen = kept.answers[input.name] || [];
+      input.checked = chosen.indexOf(input.value) !== -1;
+    });
+    save();
+  }
+  form.addEventListener("change", save);
+  window.addEventListener("online", function () {
+    var state = recalled();
+    if (state && state.pending) save();
+  });
+
+  form.addEventListener("submit", function (event) {
+    var button = form.querySelector("[data-confirm]");
+    if (!submitting && button && !window.confirm(button.dataset.confirm)) {
+      event.preventDefault();
+      return;
+    }
+    submitting = true;
+    try { localStorage.removeItem(storeKey); } catch (e) { /* ignore */ }
+  });
+
+  var timer = document.querySelector("[data-seconds-left]");
+  if (timer) {
+    var text = timer.querySelector("[data-timer-text]");
+    var deadline = Date.now() + parseInt(timer.dataset.secondsLeft, 10) * 1000;
+    var tick = function () {
+      var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+      var minutes = Math.floor(left / 60), seconds = left % 60;
+      text.textContent = minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
+      if (left === 60) timer.setAttribute("aria-live", "assertive");
+      if (left <= 0) {
+        submitting = true;
+        form.submit();  // the server scores the answers saved by the deadline
+        return;
+      }
+      window.setTimeout(tick, 1000);
+    };
+    tick();
+  }
+})();

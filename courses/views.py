@@ -1,0 +1,232 @@
+"""Learner pages: course page, enrolment, lessons and "My learning". Thin views.
+
+The rules live in ``completion`` and ``access``; these functions read the request,
+call them and render.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.db import IntegrityError, transaction
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .access import enrolment_for, is_staff_reader
+from .completion import mark_lesson_done as record_lesson_done
+from .completion import progress_by_enrolment
+from .models import CoursePage, Enrolment, LessonProgress, QuizAttempt
+
+
+def _render(request, page, template, extra):
+    context = page.get_context(request)
+    context.update(extra)
+    return TemplateResponse(request, template, context)
+
+
+def _outline_with_state(course, enrolment):
+    """The course's items with done/passed flags for this learner (two queries)."""
+    items = course.outline()
+    finished = set()
+    if enrolment is not None:
+        lessons = (
+            LessonProgress.objects.filter(enrolment=enrolment)
+            .order_by()
+            .values_list("lesson_id", flat=True)
+        )
+        quizzes = (
+            QuizAttempt.objects.filter(enrolment=enrolment, passed=True)
+            .order_by()
+            .values_list("quiz_id", flat=True)
+        )
+        finished = set(lessons.union(quizzes))  # one query; page ids never collide
+    for item in items:
+        item.is_done = item.pk in finished
+    return items
+
+
+def course_of(page):
+    """The course a lesson or quiz belongs to (usually cached by the router)."""
+    parent = page.get_parent()
+    return parent if isinstance(parent, CoursePage) else parent.specific
+
+
+def _progress(items):
+    counted = [i for i in items if i.required]
+    done = sum(1 for i in counted if i.is_done)
+    total = len(counted)
+    return {
+        "done": done,
+        "total": total,
+        "percent": round(100 * done / total) if total else 0,
+    }
+
+
+def _next_item(items, enrolment):
+    """Where "continue" goes: the last opened item if unfinished, else the first
+    unfinished one, else the first."""
+    if enrolment is not None and enrolment.last_page_id:
+        for item in items:
+            if item.pk == enrolment.last_page_id and not item.is_done:
+                return item
+    return next((i for i in items if not i.is_done), items[0] if items else None)
+
+
+def course_page(request, course):
+    enrolment = enrolment_for(request.user, course)
+    items = _outline_with_state(course, enrolment)
+    return _render(
+        request,
+        course,
+        "courses/course_page.html",
+        {
+            "enrolment": enrolment,
+            "outline": items,
+            "progress": _progress(items),
+            "next_item": _next_item(items, enrolment),
+        },
+    )
+
+
+def enrol(request, course):
+    """Self-enrolment: POST only, once per learner (a double click changes nothing)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(course.url)
+    if not course.self_enrol:
+        messages.error(
+            request,
+            _(
+                "This course is assigned by your coordinator; "
+                "you cannot enrol yourself."
+            ),
+        )
+        return redirect(course.url)
+    try:
+        with transaction.atomic():
+            enrolment, created = Enrolment.objects.get_or_create(
+                user=request.user, course=course
+            )
+    except IntegrityError:  # the same click twice at once
+        enrolment, created = (
+            Enrolment.objects.get(user=request.user, course=course),
+            False,
+        )
+    if enrolment.status == Enrolment.Status.WITHDRAWN:
+        enrolment.status = Enrolment.Status.ACTIVE
+        enrolment.save(update_fields=["status"])
+        created = True
+    if created:
+        messages.success(request, _("You are enrolled. Good luck!"))
+    items = _outline_with_state(course, enrolment)
+    first = _next_item(items, enrolment)
+    return redirect(first.url if first else course.url)
+
+
+def resume(request, course):
+    """ "Continue where you left off": the next unfinished item of the course."""
+    enrolment = enrolment_for(request.user, course)
+    if enrolment is None:
+        return redirect(course.url)
+    next_item = _next_item(_outline_with_state(course, enrolment), enrolment)
+    return redirect(next_item.url if next_item else course.url)
+
+
+def _require_enrolment(request, page, course):
+    """(enrolment, None) or (None, response) sending the visitor where they can go."""
+    if getattr(request, "is_preview", False):
+        return None, None
+    if not request.user.is_authenticated:
+        return None, redirect_to_login(request.get_full_path())
+    enrolment = enrolment_for(request.user, course)
+    if enrolment is None and not is_staff_reader(request.user):
+        messages.info(request, _("Enrol in the course first to open its lessons."))
+        return None, redirect(course.url)
+    return enrolment, None
+
+
+def _touch(enrolment, page):
+    """Remember the last opened item, for "continue where you left off"."""
+    if enrolment is not None and enrolment.last_page_id != page.pk:
+        Enrolment.objects.filter(pk=enrolment.pk).update(
+            last_page=page, last_activity_at=timezone.now()
+        )
+
+
+def _neighbours(items, page):
+    ids = [i.pk for i in items]
+    if page.pk not in ids:
+        return None, None
+    index = ids.index(page.pk)
+    previous = items[index - 1] if index > 0 else None
+    following = items[index + 1] if index + 1 < len(items) else None
+    return previous, following
+
+
+def lesson_page(request, lesson):
+    course = course_of(lesson)
+    enrolment, response = _require_enrolment(request, lesson, course)
+    if response is not None:
+        return response
+    items = _outline_with_state(course, enrolment)
+    _touch(enrolment, lesson)
+    previous, following = _neighbours(items, lesson)
+    return _render(
+        request,
+        lesson,
+        "courses/lesson_page.html",
+        {
+            "course": course,
+            "enrolment": enrolment,
+            "outline": items,
+            "progress": _progress(items),
+            "is_done": any(i.pk == lesson.pk and i.is_done for i in items),
+            "previous_item": previous,
+            "next_item": following,
+        },
+    )
+
+
+def mark_lesson_done(request, lesson):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    course = course_of(lesson)
+    enrolment, response = _require_enrolment(request, lesson, course)
+    if response is not None:
+        return response
+    if enrolment is None:  # staff reading without enrolment: nothing to record
+        return redirect(lesson.url)
+    record_lesson_done(enrolment, lesson)
+    enrolment.refresh_from_db(fields=["completed_at", "status"])
+    if enrolment.completed_at:
+        messages.success(request, _("Congratulations, you have completed the course!"))
+        return redirect(course.url)
+    items = _outline_with_state(course, enrolment)
+    _previous, following = _neighbours(items, lesson)
+    return redirect(following.url if following else course.url)
+
+
+@login_required
+def my_learning(request):
+    enrolments = list(
+        Enrolment.objects.active()
+        .filter(user=request.user, course__live=True)
+        .select_related("course", "last_page")
+        .order_by("completed_at", "-last_activity_at", "-enrolled_at")
+    )
+    progress = progress_by_enrolment(enrolments)
+    for enrolment in enrolments:
+        done, total = progress[enrolment.pk]
+        enrolment.done, enrolment.total = done, total
+        enrolment.percent = round(100 * done / total) if total else 0
+    return TemplateResponse(
+        request,
+        "courses/my_learning.html",
+        {
+            "in_progress": [e for e in enrolments if not e.completed_at],
+            "completed": [e for e in enrolments if e.completed_at],
+        },
+    )
