@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
@@ -11,6 +12,14 @@ from tests.factories import DEFAULT_PASSWORD
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rolled-back tests reuse ids, so cached fragments must not outlive a test."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
