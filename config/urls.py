@@ -9,7 +9,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.language import switch_language
-from search import views as search_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -19,7 +18,8 @@ urlpatterns = [
     path("hoc-tap-cua-toi/", include("courses.urls")),
     path("ngon-ngu/<str:language>/", switch_language, name="switch_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path("tim-kiem/", search_views.search, name="search"),
+    path("tim-kiem/", include("search.urls")),
+    path("chung-nhan/", include("certificates.urls")),
 ]
 
 if settings.DEBUG:
