@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import quiz
+from .class_enrolment import quiz_open_for
 from .models import QuizAttempt
 from .views import _render, _require_enrolment, _touch, course_of
 
@@ -102,7 +103,9 @@ def start(request, quiz_page):
         messages.info(request, _("Only enrolled learners can take the quiz."))
         return redirect(quiz_page.url)
     try:
-        attempt = quiz.start_attempt(enrolment, quiz_page, course=course)
+        attempt = quiz.start_attempt(
+            enrolment, quiz_page, course=course, gate=quiz_open_for
+        )
     except quiz.QuizError as error:
         messages.error(request, error.message)
         return redirect(quiz_page.url)

@@ -8,3 +8,6 @@ class PeopleConfig(AppConfig):
     name = "people"
     verbose_name = _("People and organisations")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the receivers)

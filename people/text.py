@@ -1,5 +1,6 @@
 """Vietnamese text helpers: normalisation and name ordering, one home for both."""
 
+import re
 import unicodedata
 
 # The Vietnamese alphabet, with f j w z (foreign words) where Latin puts them.
@@ -16,6 +17,48 @@ def clean_text(value):
     if value is None:
         return ""
     return " ".join(unicodedata.normalize("NFC", str(value)).split())
+
+
+def fold(value):
+    """Lower-case ASCII without marks: "Đoàn Thị Ánh" -> "doan thi anh".
+
+    For matching what people type without Vietnamese diacritics; not for display.
+    """
+    text = clean_text(value).replace("đ", "d").replace("Đ", "D")
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
+    )
+    return stripped.casefold()
+
+
+_WORD = re.compile(r"\w+")
+# Marks that shape a letter (â ê ô, ă, ơ ư; đ has its own code) and the five tones.
+_SHAPE_CODE = {"\u0302": "6", "\u0306": "8", "\u031b": "7"}
+_TONE_CODE = {"\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+
+
+def mark_keys(value):
+    """An ASCII key per word with marks: "Đoàn đoán" -> "doan090002 doan090001".
+
+    A search index that drops marks (or only some of them, as SQLite's FTS5 does)
+    cannot tell "Đoàn" from "đoán"; indexed next to ``fold``'s copy, these keys let
+    search rank exact words first. A word's tone counts wherever it sits, so the old
+    and new spellings "hoà" and "hòa" share a key.
+    """
+    keys = []
+    for word in _WORD.findall(clean_text(value).casefold()):
+        shapes, tones = [], ""
+        for char in word:
+            shape = "9" if char == "đ" else "0"
+            for mark in unicodedata.normalize("NFD", char)[1:]:
+                if mark in _TONE_CODE:
+                    tones += _TONE_CODE[mark]
+                else:
+                    shape = _SHAPE_CODE.get(mark, "1")
+            shapes.append(shape)
+        if tones or shapes.count("0") < len(shapes):
+            keys.append(f"{fold(word)}0{''.join(shapes)}{tones or '0'}")
+    return " ".join(keys)
 
 
 def given_name(full_name):

@@ -1,10 +1,18 @@
 """Course content (pages) and learning records (enrolments, progress, attempts)."""
 
 from .pages import Audience, CourseIndexPage, CoursePage, LessonPage, QuizPage
-from .records import Enrolment, LessonProgress, QuestionResult, QuizAttempt
+from .records import (
+    ClassEnrolment,
+    Enrolment,
+    LessonProgress,
+    QuestionResult,
+    QuizAttempt,
+    QuizWindow,
+)
 
 __all__ = [
     "Audience",
+    "ClassEnrolment",
     "CourseIndexPage",
     "CoursePage",
     "Enrolment",
@@ -13,4 +21,5 @@ __all__ = [
     "QuestionResult",
     "QuizAttempt",
     "QuizPage",
+    "QuizWindow",
 ]

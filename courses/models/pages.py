@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from people.models import Organisation
-from people.text import clean_text
+from people.text import clean_text, fold, mark_keys
 
 from ..blocks import LessonBodyBlock, QuizQuestionsBlock
 
@@ -136,13 +136,27 @@ class CoursePage(RoutablePageMixin, Page):
         ),
         *Page.settings_panels,
     ]
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        # Accent-free copies for site search: "chuyen doi so" finds "Chuyển đổi số".
+        index.SearchField("search_folded_title", boost=2),
+        index.SearchField("search_folded_text"),
+        index.AutocompleteField("search_folded_title"),
+    ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage", "courses.QuizPage"]
 
     class Meta:
         verbose_name = _("course")
         verbose_name_plural = _("courses")
+
+    def search_folded_title(self):
+        return fold(self.title)
+
+    def search_folded_text(self):
+        """The summary without marks, plus keys that rank exact words first."""
+        return f"{fold(self.summary)} {mark_keys(f'{self.title} {self.summary}')}"
 
     def outline(self):
         """Lessons and quizzes in page-tree order, with ``is_quiz`` and ``required``.
@@ -203,6 +217,10 @@ class LessonPage(RoutablePageMixin, Page):
         *Page.search_fields,
         index.SearchField("intro"),
         index.SearchField("body"),
+        # Accent-free copies for site search: "dich vu cong" finds "dịch vụ công".
+        index.SearchField("search_folded_title", boost=2),
+        index.SearchField("search_folded_text"),
+        index.AutocompleteField("search_folded_title"),
     ]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
@@ -210,6 +228,15 @@ class LessonPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
+
+    def search_folded_title(self):
+        return fold(self.title)
+
+    def search_folded_text(self):
+        """Opening and body without marks, plus keys that rank exact words first."""
+        body = self.body.stream_block.get_searchable_content(self.body)
+        text = " ".join([self.intro, *body])
+        return f"{fold(text)} {mark_keys(f'{self.title} {text}')}"
 
     @path("")
     def lesson_home(self, request):

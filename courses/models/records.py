@@ -214,3 +214,62 @@ class QuestionResult(models.Model):
 
     def __str__(self):
         return f"{self.attempt} – {self.question_key}"
+
+
+class ClassEnrolment(models.Model):
+    """A class enrolled in a course by its coordinator; its students get enrolments.
+
+    Kept so the class page can offer "enrol the students added since" in one click.
+    """
+
+    school_class = models.ForeignKey(
+        "people.SchoolClass", on_delete=models.CASCADE, related_name="course_enrolments"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="class_enrolments"
+    )
+    enrolled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("class enrolment")
+        verbose_name_plural = _("class enrolments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school_class", "course"], name="courses_classenrolment_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.school_class} – {self.course}"
+
+
+class QuizWindow(models.Model):
+    """Exam-day control: while a class has a window on a quiz, its students may start
+    the quiz only when the window is open."""
+
+    quiz = models.ForeignKey(
+        "courses.QuizPage", on_delete=models.CASCADE, related_name="windows"
+    )
+    school_class = models.ForeignKey(
+        "people.SchoolClass", on_delete=models.CASCADE, related_name="quiz_windows"
+    )
+    is_open = models.BooleanField(_("open"), default=False)
+    changed_at = models.DateTimeField(default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("quiz window")
+        verbose_name_plural = _("quiz windows")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["quiz", "school_class"], name="courses_quizwindow_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.quiz} – {self.school_class}"

@@ -7,7 +7,6 @@ no page revision and resets no password. The home page and the portal settings a
 filled in only while they still hold the values a fresh install gives them.
 """
 
-import csv
 from datetime import date
 from pathlib import Path
 
@@ -16,10 +15,11 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Site
 
+from certificates.demo import load_certificate_template
 from courses.models import Audience, CourseIndexPage, CoursePage, LessonPage, QuizPage
 from home.models import HomePage, PortalSettings
 from people.models import Membership, Organisation, SchoolClass, User
-from people.text import clean_text
+from people.organisation_import import import_units, read_units
 
 from . import courses as content
 
@@ -175,50 +175,15 @@ def _audiences_by_slug():
     return found
 
 
-def read_organisations(path=ORGANISATIONS_CSV):
-    """Rows of the organisations CSV (code, name, kind, parent_code), cleaned."""
-    kinds = set(Organisation.Kind.values)
-    rows = []
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        for line, row in enumerate(csv.DictReader(handle), start=2):
-            item = {key: clean_text(row.get(key)) for key in row}
-            if item["kind"] not in kinds:
-                raise ValueError(f"{path.name}, dòng {line}: loại “{item['kind']}” lạ.")
-            rows.append(item)
-    return rows
-
-
 def load_organisations(path=ORGANISATIONS_CSV):
-    """The organisation tree, matched by code; parents are created before children.
+    """The organisation tree, matched by code (people.organisation_import).
 
     Existing units are left where they are (never moved or renamed).
     Returns how many were created.
     """
-    pending = read_organisations(path)
     existing = set(Organisation.objects.values_list("code", flat=True))
-    created = 0
-    while pending:
-        waiting = []
-        for row in pending:
-            if row["code"] in existing:
-                continue
-            fields = {"code": row["code"], "name": row["name"], "kind": row["kind"]}
-            if not row["parent_code"]:
-                Organisation.add_root(instance=Organisation(**fields))
-            elif row["parent_code"] in existing:
-                # Fetched afresh: treebeard keeps tree bookkeeping on the row.
-                parent = Organisation.objects.get(code=row["parent_code"])
-                parent.add_child(instance=Organisation(**fields))
-            else:
-                waiting.append(row)
-                continue
-            existing.add(row["code"])
-            created += 1
-        if len(waiting) == len(pending):
-            codes = ", ".join(sorted({row["parent_code"] for row in waiting}))
-            raise ValueError(f"{path.name}: không tìm thấy đơn vị cấp trên {codes}.")
-        pending = waiting
-    return created
+    rows = [r for r in read_units(path.read_bytes()) if r["code"] not in existing]
+    return import_units(rows)["created"] if rows else 0
 
 
 def load_classes():
@@ -486,6 +451,10 @@ def load_settings():
             changed = True
     if changed:
         portal.save()
+    if not site.site_name:  # printed on login slips (people.roster_jobs)
+        site.site_name = PORTAL_SETTINGS["portal_name"]
+        site.save(update_fields=["site_name"])
+        changed = True
     return changed
 
 
@@ -501,6 +470,7 @@ def load_demo():
         users, memberships = load_users()
         pages = load_pages()
         settings_changed = load_settings()
+        certificate_templates = load_certificate_template()
     return {
         "audiences": audiences,
         "organisations": organisations,
@@ -509,6 +479,7 @@ def load_demo():
         "memberships": memberships,
         "pages": pages,
         "settings": int(settings_changed),
+        "certificate_templates": certificate_templates,
     }
 
 

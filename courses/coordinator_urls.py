@@ -1,0 +1,26 @@
+"""A class's courses, under /dieu-phoi/lop/<id>/khoa-hoc/."""
+
+from django.urls import path
+
+from . import coordinator_views as views
+
+app_name = "class_courses"
+
+urlpatterns = [
+    path("lop/<int:class_id>/khoa-hoc/", views.class_courses, name="list"),
+    path(
+        "lop/<int:class_id>/khoa-hoc/<int:course_id>/ghi-danh/",
+        views.enrol,
+        name="enrol",
+    ),
+    path(
+        "lop/<int:class_id>/khoa-hoc/<int:course_id>/rut/",
+        views.unenrol,
+        name="unenrol",
+    ),
+    path(
+        "lop/<int:class_id>/bai-kiem-tra/<int:quiz_id>/",
+        views.quiz_window,
+        name="quiz_window",
+    ),
+]

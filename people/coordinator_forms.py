@@ -1,0 +1,96 @@
+"""Forms of the coordinator pages: roster upload and adding one student."""
+
+from datetime import date
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Organisation, User
+from .roster import MAX_UPLOAD_BYTES
+from .text import clean_text
+
+
+def current_school_year(today=None):
+    """Vietnamese school years start in September: 2026-2027 from 1/9/2026."""
+    today = today or date.today()
+    start = today.year if today.month >= 8 else today.year - 1
+    return f"{start}-{start + 1}"
+
+
+class RosterUploadForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("School or office"), queryset=Organisation.objects.none()
+    )
+    school_year = forms.RegexField(
+        label=_("School year"),
+        regex=r"^\d{4}-\d{4}$",
+        error_messages={"invalid": _("The school year looks like 2026-2027.")},
+    )
+    default_class_name = forms.CharField(
+        label=_("Class (if the file has no “Lớp” column)"),
+        max_length=50,
+        required=False,
+    )
+    file = forms.FileField(
+        label=_("Class list (.xlsx or .csv)"),
+        help_text=_(
+            "Up to 5 MB and 3,000 students. Title rows above the header are fine."
+        ),
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["school_year"].initial = current_school_year()
+        if organisations.count() == 1:
+            self.fields["organisation"].initial = organisations.first()
+
+    def clean_school_year(self):
+        value = self.cleaned_data["school_year"]
+        start, end = (int(part) for part in value.split("-"))
+        if end != start + 1:
+            raise forms.ValidationError(_("The school year looks like 2026-2027."))
+        return value
+
+    def clean_default_class_name(self):
+        return clean_text(self.cleaned_data["default_class_name"]).upper()
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than 5 MB. Split the list by class.")
+            )
+        if upload.size == 0:
+            raise forms.ValidationError(_("The file is empty."))
+        return upload
+
+
+class AddStudentForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name", "date_of_birth", "gender", "student_code", "citizen_id"]
+        widgets = {
+            "date_of_birth": forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["full_name"].required = True
+
+    def clean_full_name(self):
+        return clean_text(self.cleaned_data["full_name"])
+
+    def clean_student_code(self):
+        code = clean_text(self.cleaned_data["student_code"])
+        if code and User.objects.filter(student_code=code).exists():
+            raise forms.ValidationError(_("A student with this code already exists."))
+        return code
+
+    def clean_citizen_id(self):
+        value = clean_text(self.cleaned_data["citizen_id"])
+        if value and User.objects.filter(citizen_id=value).exists():
+            raise forms.ValidationError(
+                _("A student with this personal ID already exists.")
+            )
+        return value

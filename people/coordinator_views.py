@@ -1,0 +1,298 @@
+"""Coordinator pages: classes, members, roster import, login slips. Thin views.
+
+Every object comes through people.scope, so an id from another unit is a 404.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .accounts import (
+    UsernameAllocator,
+    hash_temporary_password,
+    temporary_password,
+    username_base,
+)
+from .coordinator_forms import AddStudentForm, RosterUploadForm, current_school_year
+from .models import Membership, Organisation, RosterImport, User
+from .roster_jobs import slip_context
+from .scope import (
+    class_for_coordinator,
+    classes_in_scope,
+    is_coordinator,
+    organisations_in_scope,
+)
+from .slips import Slip, render_slips, sort_slips
+from .tasks import apply_roster_task, read_roster_task
+
+COORDINATOR = (Membership.Role.COORDINATOR,)
+
+
+def coordinator_required(view):
+    """Signed in and coordinator somewhere; others get a 404, not a hint."""
+
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not is_coordinator(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+def _units_for_rosters(user):
+    return organisations_in_scope(user, COORDINATOR).filter(
+        kind__in=[Organisation.Kind.SCHOOL, Organisation.Kind.ONE_STOP_OFFICE]
+    )
+
+
+@coordinator_required
+def home(request):
+    year = request.GET.get("nam-hoc") or current_school_year()
+    classes = (
+        classes_in_scope(request.user, COORDINATOR)
+        .filter(school_year=year)
+        .select_related("organisation")
+        .order_by("organisation__name", "name")
+    )
+    classes = classes.annotate(
+        learners=Count(
+            "memberships", filter=Q(memberships__role=Membership.Role.LEARNER)
+        )
+    )
+    years = (
+        classes_in_scope(request.user, COORDINATOR)
+        .order_by("-school_year")
+        .values_list("school_year", flat=True)
+        .distinct()
+    )
+    imports = RosterImport.objects.filter(
+        organisation__in=organisations_in_scope(request.user, COORDINATOR)
+    ).select_related("organisation")[:5]
+    return render(
+        request,
+        "people/coordinator/home.html",
+        {"classes": classes, "year": year, "years": list(years), "imports": imports},
+    )
+
+
+def _members(school_class):
+    return (
+        User.objects.filter(
+            memberships__school_class=school_class,
+            memberships__role=Membership.Role.LEARNER,
+        )
+        .order_by("name_sort_key", "pk")
+        .distinct()
+    )
+
+
+@coordinator_required
+def class_detail(request, class_id):
+    school_class = class_for_coordinator(request.user, class_id)
+    return render(
+        request,
+        "people/coordinator/class_detail.html",
+        {
+            "school_class": school_class,
+            "members": _members(school_class),
+            "form": AddStudentForm(),
+        },
+    )
+
+
+def _slip_response(slips, filename):
+    pdf = render_slips(sort_slips(slips), **slip_context())
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@coordinator_required
+@require_POST
+def add_student(request, class_id):
+    """Create one student's account and hand back their login slip."""
+    school_class = class_for_coordinator(request.user, class_id)
+    form = AddStudentForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "people/coordinator/class_detail.html",
+            {
+                "school_class": school_class,
+                "members": _members(school_class),
+                "form": form,
+            },
+            status=400,
+        )
+    password = temporary_password()
+    with transaction.atomic():
+        user = form.save(commit=False)
+        base = username_base(user.full_name, user.date_of_birth)
+        user.username = UsernameAllocator([base]).allocate(base)
+        user.password = hash_temporary_password(password)
+        user.must_change_password = True
+        user.save()
+        Membership.objects.create(
+            user=user,
+            organisation=school_class.organisation,
+            school_class=school_class,
+            role=Membership.Role.LEARNER,
+        )
+    slip = Slip(
+        user.full_name,
+        school_class.name,
+        school_class.organisation.name,
+        user.username,
+        password,
+    )
+    return _slip_response([slip], f"phieu-{user.username}.pdf")
+
+
+def _member_or_404(school_class, user_id):
+    return get_object_or_404(_members(school_class), pk=user_id)
+
+
+@coordinator_required
+@require_POST
+def remove_student(request, class_id, user_id):
+    """Take a student out of the class; the account and its results stay."""
+    school_class = class_for_coordinator(request.user, class_id)
+    student = _member_or_404(school_class, user_id)
+    Membership.objects.filter(
+        user=student, school_class=school_class, role=Membership.Role.LEARNER
+    ).delete()
+    messages.success(
+        request, _("%(name)s was removed from the class.") % {"name": student.full_name}
+    )
+    return redirect("coordinator:class", class_id=school_class.pk)
+
+
+@coordinator_required
+@require_POST
+def reset_passwords(request, class_id):
+    """New temporary passwords and slips: for one student, or for every student of
+    the class who has never signed in (lost slips)."""
+    school_class = class_for_coordinator(request.user, class_id)
+    members = _members(school_class)
+    if request.POST.get("user"):
+        try:
+            students = [members.get(pk=int(request.POST["user"]))]
+        except (ValueError, User.DoesNotExist):
+            raise Http404 from None
+    else:
+        students = list(members.filter(last_login__isnull=True))
+    if not students:
+        messages.info(request, _("Every student of this class has already signed in."))
+        return redirect("coordinator:class", class_id=school_class.pk)
+    slips = []
+    with transaction.atomic():
+        for student in students:
+            password = temporary_password()
+            student.password = hash_temporary_password(password)
+            student.must_change_password = True
+            slips.append(
+                Slip(
+                    student.full_name,
+                    school_class.name,
+                    school_class.organisation.name,
+                    student.username,
+                    password,
+                )
+            )
+        User.objects.bulk_update(students, ["password", "must_change_password"])
+    name = students[0].username if len(students) == 1 else slugify(school_class.name)
+    return _slip_response(slips, f"phieu-{name}.pdf")
+
+
+@coordinator_required
+def roster_upload(request):
+    units = _units_for_rosters(request.user)
+    form = RosterUploadForm(
+        request.POST or None, request.FILES or None, organisations=units
+    )
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        job = RosterImport(
+            organisation=form.cleaned_data["organisation"],
+            school_year=form.cleaned_data["school_year"],
+            default_class_name=form.cleaned_data["default_class_name"],
+            created_by=request.user,
+            filename=upload.name[:255],
+        )
+        job.file.save(f"roster-{request.user.pk}", upload, save=False)
+        job.save()
+        transaction.on_commit(lambda: read_roster_task.delay(job.pk))
+        return redirect("coordinator:import", import_id=job.pk)
+    return render(request, "people/coordinator/roster_upload.html", {"form": form})
+
+
+def _import_or_404(user, import_id):
+    job = (
+        RosterImport.objects.filter(
+            pk=import_id, organisation__in=organisations_in_scope(user, COORDINATOR)
+        )
+        .select_related("organisation")
+        .first()
+    )
+    if job is None:
+        raise Http404
+    return job
+
+
+@coordinator_required
+def roster_import(request, import_id):
+    job = _import_or_404(request.user, import_id)
+    return render(request, "people/coordinator/roster_import.html", {"job": job})
+
+
+@coordinator_required
+def roster_import_status(request, import_id):
+    job = _import_or_404(request.user, import_id)
+    return JsonResponse(
+        {"status": job.status, "percent": job.percent, "running": job.is_running}
+    )
+
+
+@coordinator_required
+@require_POST
+def roster_confirm(request, import_id):
+    from .roster_import import start_applying
+
+    job = _import_or_404(request.user, import_id)
+    if start_applying(job):
+        transaction.on_commit(lambda: apply_roster_task.delay(job.pk))
+    else:
+        messages.info(request, _("This list is already being applied or was applied."))
+    return redirect("coordinator:import", import_id=job.pk)
+
+
+def _private_file(field, filename, content_type):
+    if not field:
+        raise Http404
+    return FileResponse(
+        field.open("rb"),
+        as_attachment=True,
+        filename=filename,
+        content_type=content_type,
+    )
+
+
+@coordinator_required
+def roster_error_rows(request, import_id):
+    job = _import_or_404(request.user, import_id)
+    return _private_file(job.error_rows, f"dong-loi-{job.pk}.csv", "text/csv")
+
+
+@coordinator_required
+def roster_slips(request, import_id):
+    job = _import_or_404(request.user, import_id)
+    return _private_file(job.slips, f"phieu-dang-nhap-{job.pk}.pdf", "application/pdf")

@@ -1,0 +1,17 @@
+"""A cheaper hasher for one-time temporary passwords, upgraded at first sign-in.
+
+Django's default PBKDF2 (1,000,000 iterations) costs ~0.4 s per hash on this
+hardware: 1,000 roster accounts would take minutes. Temporary passwords are long and
+random (≥ 50 bits, see people.accounts), and the account must change it at first
+sign-in, so a lighter PBKDF2 is enough for the few days it lives. Because this hasher
+is not first in PASSWORD_HASHERS, Django re-hashes with the default one at the first
+successful sign-in; the forced password change then replaces the password anyway.
+Passwords people choose always use the default hasher.
+"""
+
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+
+class TemporaryPasswordHasher(PBKDF2PasswordHasher):
+    algorithm = "pbkdf2_sha256_temporary"
+    iterations = 20_000

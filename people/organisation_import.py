@@ -1,0 +1,153 @@
+"""Import the organisation tree from a CSV list of units (code, name, kind, parent).
+
+Optional columns: active_from, active_until (dd/mm/yyyy) and succeeded_by (a code),
+for units merged in the 2025 reorganisation. Re-importing updates names, kinds,
+dates and successors and moves units whose parent changed; it never deletes.
+All or nothing: any problem and the database is left as it was.
+"""
+
+import csv
+import io
+from datetime import datetime
+
+from django.db import transaction
+
+from .models import Organisation
+from .text import clean_text
+
+REQUIRED = ("code", "name", "kind", "parent_code")
+
+
+class OrganisationImportError(ValueError):
+    def __init__(self, problems):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def _date(value, line, column, problems):
+    value = clean_text(value)
+    if not value:
+        return None
+    try:
+        return datetime.strptime(value, "%d/%m/%Y").date()
+    except ValueError:
+        problems.append(
+            f"dòng {line}, cột {column}: ngày “{value}” không đúng dạng dd/mm/yyyy"
+        )
+        return None
+
+
+def read_units(data):
+    """Rows as dicts from CSV bytes or text (UTF-8, with or without BOM)."""
+    text = (
+        data.decode("utf-8-sig") if isinstance(data, bytes) else data.lstrip("\ufeff")
+    )
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+    if missing:
+        raise OrganisationImportError([f"thiếu cột: {', '.join(missing)}"])
+    kinds = set(Organisation.Kind.values)
+    rows, problems, seen = [], [], set()
+    for line, raw in enumerate(reader, start=2):
+        row = {k: clean_text(raw.get(k)) for k in reader.fieldnames}
+        if not any(row.values()):
+            continue
+        if not row["code"] or not row["name"]:
+            problems.append(f"dòng {line}: thiếu mã hoặc tên đơn vị")
+            continue
+        if row["code"] in seen:
+            problems.append(f"dòng {line}: mã {row['code']} bị lặp")
+        seen.add(row["code"])
+        if row["kind"] not in kinds:
+            problems.append(
+                f"dòng {line}: loại “{row['kind']}” không hợp lệ "
+                f"({', '.join(sorted(kinds))})"
+            )
+        row["active_from"] = _date(
+            row.get("active_from", ""), line, "active_from", problems
+        )
+        row["active_until"] = _date(
+            row.get("active_until", ""), line, "active_until", problems
+        )
+        row["line"] = line
+        rows.append(row)
+    if problems:
+        raise OrganisationImportError(problems)
+    return rows
+
+
+def import_units(rows):
+    """Create or update the units; returns {"created": n, "updated": n}."""
+    with transaction.atomic():
+        by_code = {o.code: o for o in Organisation.objects.all()}
+        known = set(by_code) | {r["code"] for r in rows}
+        problems = [
+            f"dòng {r['line']}: không tìm thấy đơn vị cấp trên {r['parent_code']}"
+            for r in rows
+            if r["parent_code"] and r["parent_code"] not in known
+        ] + [
+            f"dòng {r['line']}: không tìm thấy đơn vị kế thừa {r['succeeded_by']}"
+            for r in rows
+            if r.get("succeeded_by") and r["succeeded_by"] not in known
+        ]
+        if problems:
+            raise OrganisationImportError(problems)
+        created = updated = 0
+        pending = list(rows)
+        while pending:
+            waiting = []
+            for row in pending:
+                parent_code = row["parent_code"]
+                if parent_code and parent_code not in by_code:
+                    waiting.append(row)
+                    continue
+                fields = {
+                    "name": row["name"],
+                    "kind": row["kind"],
+                    "active_from": row["active_from"],
+                    "active_until": row["active_until"],
+                }
+                unit = by_code.get(row["code"])
+                if unit is None:
+                    unit = Organisation(code=row["code"], **fields)
+                    if parent_code:
+                        # fetched afresh: treebeard keeps bookkeeping on the row
+                        parent = Organisation.objects.get(pk=by_code[parent_code].pk)
+                        unit = parent.add_child(instance=unit)
+                    else:
+                        unit = Organisation.add_root(instance=unit)
+                    created += 1
+                else:
+                    changed = any(getattr(unit, k) != v for k, v in fields.items())
+                    for name, value in fields.items():
+                        setattr(unit, name, value)
+                    if changed:
+                        unit.save()
+                    parent = unit.get_parent()
+                    if (parent.code if parent else "") != parent_code:
+                        target = (
+                            Organisation.objects.get(code=parent_code)
+                            if parent_code
+                            else None
+                        )
+                        if target is None:
+                            raise OrganisationImportError(
+                                [
+                                    f"dòng {row['line']}: {unit.code} "
+                                    "không thể thành đơn vị gốc"
+                                ]
+                            )
+                        unit.move(target, pos="sorted-child")
+                        changed = True
+                    updated += changed
+                by_code[row["code"]] = unit
+            if len(waiting) == len(pending):
+                raise OrganisationImportError(["cây đơn vị có vòng lặp cấp trên"])
+            pending = waiting
+        for row in rows:
+            successor = row.get("succeeded_by")
+            if successor:
+                Organisation.objects.filter(code=row["code"]).update(
+                    succeeded_by=Organisation.objects.get(code=successor)
+                )
+    return {"created": created, "updated": updated}

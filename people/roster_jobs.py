@@ -1,0 +1,106 @@
+"""The life of a roster import as background work: read → preview → apply → slips.
+
+Each step runs in Celery (a web request only saves the upload and queues work) and
+records its progress on the RosterImport row, which the page polls.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from .models import RosterImport
+from .roster import RosterFileError, error_rows_csv
+from .roster_import import apply_plan, preview_data, read_and_plan
+from .slips import Slip, render_slips
+
+logger = logging.getLogger(__name__)
+
+
+def read_for_preview(import_id):
+    job = RosterImport.objects.select_related("organisation").get(pk=import_id)
+    if job.status not in (RosterImport.Status.QUEUED, RosterImport.Status.READING):
+        return
+    RosterImport.objects.filter(pk=job.pk).update(status=RosterImport.Status.READING)
+    try:
+        parsed, plan = read_and_plan(job)
+    except RosterFileError as error:
+        job.status, job.message, job.preview = (
+            RosterImport.Status.INVALID,
+            str(error.message),
+            {},
+        )
+        job.save(update_fields=["status", "message", "preview", "updated_at"])
+        return
+    job.preview = preview_data(plan)
+    job.total = len(parsed.rows)
+    job.processed = len(parsed.rows)
+    if plan.problems:
+        job.status = RosterImport.Status.INVALID
+        job.error_rows.save(
+            f"dong-loi-{job.pk}.csv", ContentFile(error_rows_csv(parsed)), save=False
+        )
+    else:
+        job.status = RosterImport.Status.PREVIEW
+    job.save()
+
+
+def apply_import(import_id):
+    job = RosterImport.objects.select_related("organisation").get(pk=import_id)
+    if job.status != RosterImport.Status.APPLYING:
+        return  # a duplicate delivery, or already done
+    try:
+        _parsed, plan = read_and_plan(job)
+        if plan.problems:
+            raise RosterFileError(_("The file changed and now has problems."))
+        creates = plan.count("create")
+        RosterImport.objects.filter(pk=job.pk).update(total=creates, processed=0)
+
+        def progress(done):
+            RosterImport.objects.filter(pk=job.pk).update(processed=done)
+
+        created = apply_plan(job, plan, on_progress=progress)
+    except RosterFileError as error:
+        _fail(job, str(error.message))
+        return
+    except Exception:
+        logger.exception("roster import %s failed", job.pk)
+        _fail(job, _("Something went wrong; nothing was changed. Please try again."))
+        raise
+    slips = [
+        Slip(
+            full_name=user.full_name,
+            class_name=user.class_name,
+            school=job.organisation.name,
+            username=user.username,
+            password=password,
+        )
+        for user, password in created
+    ]
+    if slips:
+        job.slips.save(
+            f"phieu-dang-nhap-{job.pk}.pdf",
+            ContentFile(render_slips(slips, **slip_context())),
+            save=False,
+        )
+    job.result = plan.summary()
+    job.status = RosterImport.Status.DONE
+    job.processed = job.total
+    job.save()
+
+
+def slip_context():
+    """The portal's name (the Wagtail site's name) and address for the slips."""
+    site = Site.objects.filter(is_default_site=True).first()
+    return {
+        "site_url": settings.WAGTAILADMIN_BASE_URL,
+        "portal_name": (site and site.site_name) or settings.WAGTAIL_SITE_NAME,
+    }
+
+
+def _fail(job, message):
+    RosterImport.objects.filter(pk=job.pk).update(
+        status=RosterImport.Status.FAILED, message=message
+    )

@@ -1,0 +1,81 @@
+"""Organisations and classes in the Wagtail admin."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Organisation, SchoolClass
+
+
+class OrganisationForm(WagtailAdminModelForm):
+    """Treebeard nodes are placed with add_child/move, so the parent is a form field."""
+
+    parent = forms.ModelChoiceField(
+        label=_("parent unit"),
+        queryset=Organisation.objects.order_by("path"),
+        required=False,
+        help_text=_("Leave empty only for the province itself."),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["code", "name", "kind", "active_from", "active_until", "succeeded_by"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["parent"].initial = self.instance.get_parent()
+            self.fields["parent"].queryset = Organisation.objects.exclude(
+                path__startswith=self.instance.path
+            ).order_by("path")
+
+    def save(self, commit=True):
+        unit, parent = self.instance, self.cleaned_data.get("parent")
+        if unit.pk is None:
+            if parent is None:
+                return Organisation.add_root(instance=unit)
+            return Organisation.objects.get(pk=parent.pk).add_child(instance=unit)
+        unit.save()
+        current = unit.get_parent()
+        if parent is not None and (current is None or current.pk != parent.pk):
+            unit.move(Organisation.objects.get(pk=parent.pk), pos="sorted-child")
+        return unit
+
+
+class OrganisationViewSet(ModelViewSet):
+    model = Organisation
+    icon = "site"
+    menu_label = _("Organisations")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "code", "kind", "active_until"]
+    list_filter = ["kind"]
+    search_fields = ["name", "code"]
+    ordering = ["path"]
+    inspect_view_enabled = True
+
+    def get_form_class(self, for_update=False):
+        return OrganisationForm
+
+
+class SchoolClassViewSet(SnippetViewSet):
+    model = SchoolClass
+    icon = "group"
+    menu_label = _("Classes")
+    menu_order = 320
+    add_to_admin_menu = True
+    list_display = ["name", "school_year", "organisation"]
+    list_filter = ["school_year"]
+    search_fields = ["name"]
+
+
+register_snippet(SchoolClassViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation_viewset():
+    return OrganisationViewSet("organisations")

@@ -1,0 +1,104 @@
+"""The coordinator's class progress table, on screen and as CSV/XLSX."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.models import ClassEnrolment, CoursePage
+from people.coordinator_views import coordinator_required
+from people.scope import class_for_coordinator
+from people.spreadsheets import csv_bytes, download, xlsx_bytes
+
+from .class_progress import STATUSES, class_progress
+
+
+def _status_label(row):
+    if row.enrolment_id is None:
+        return _("not enrolled")
+    if row.completed_at:
+        return _("completed")
+    if row.items_done or row.best_score is not None:
+        return _("in progress")
+    return _("not started")
+
+
+@coordinator_required
+def progress(request, class_id, export=None):
+    school_class = class_for_coordinator(request.user, class_id)
+    courses = list(
+        CoursePage.objects.live()
+        .filter(class_enrolments__school_class=school_class)
+        .order_by("path")
+    )
+    course = None
+    if courses:
+        wanted = request.GET.get("khoa-hoc")
+        course = next((c for c in courses if str(c.pk) == wanted), courses[0])
+        if wanted and str(course.pk) != wanted:
+            raise Http404
+    status = request.GET.get("trang-thai")
+    status = status if status in STATUSES else None
+    rows, total = class_progress(school_class, course, status) if course else ([], 0)
+    rows = list(rows)
+    for row in rows:
+        row.status_label = _status_label(row)
+    if export and course:
+        header = [
+            _("No."),
+            _("Full name"),
+            _("Username"),
+            _("Date of birth"),
+            _("Done"),
+            _("Total"),
+            _("Best score (%)"),
+            _("Completed on"),
+            _("Status"),
+        ]
+        table = [
+            [
+                n,
+                r.full_name,
+                r.username,
+                r.date_of_birth,
+                r.items_done,
+                total,
+                float(r.best_score) if r.best_score is not None else None,
+                r.completed_at,
+                str(r.status_label),
+            ]
+            for n, r in enumerate(rows, start=1)
+        ]
+        name = f"tien-do-{school_class.name}-{course.slug}"
+        if export == "csv":
+            return download(csv_bytes(header, table), name, "csv")
+        notes = [
+            f"{_('Class')}: {school_class.name} ({school_class.school_year}) – "
+            f"{school_class.organisation.name}",
+            f"{_('Course')}: {course.title}",
+            f"{_('Exported on')}: {timezone.localtime():%d/%m/%Y %H:%M}",
+        ]
+        return download(
+            xlsx_bytes(school_class.name, header, table, notes), name, "xlsx"
+        )
+    return render(
+        request,
+        "reports/class_progress.html",
+        {
+            "school_class": school_class,
+            "courses": courses,
+            "course": course,
+            "rows": rows,
+            "total": total,
+            "status": status,
+            "statuses": [
+                ("not_enrolled", _("not enrolled")),
+                ("not_started", _("not started")),
+                ("in_progress", _("in progress")),
+                ("completed", _("completed")),
+            ],
+            "class_enrolments": ClassEnrolment.objects.filter(
+                school_class=school_class
+            ),
+        },
+    )

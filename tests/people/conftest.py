@@ -1,0 +1,68 @@
+"""A province with two schools, a coordinator each, and a class list to import."""
+
+from pathlib import Path
+
+import pytest
+
+from people.models import Membership, Organisation
+from tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    SchoolClassFactory,
+    UserFactory,
+)
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@pytest.fixture
+def province(db):
+    return OrganisationFactory(code="19", name="Tỉnh Thái Nguyên", kind="province")
+
+
+@pytest.fixture
+def school_a(province):
+    commune = OrganisationFactory(parent=province, code="19-X01", kind="commune")
+    return OrganisationFactory(
+        parent=Organisation.objects.get(pk=commune.pk),
+        code="19-T01",
+        name="Trường THPT Bắc Kạn",
+        kind="school",
+    )
+
+
+@pytest.fixture
+def school_b(province):
+    province = Organisation.objects.get(pk=province.pk)
+    return OrganisationFactory(
+        parent=province, code="19-T02", name="Trường THPT Chợ Đồn", kind="school"
+    )
+
+
+def coordinator_of(unit, username):
+    user = UserFactory(username=username)
+    MembershipFactory(user=user, organisation=unit, role=Membership.Role.COORDINATOR)
+    return user
+
+
+@pytest.fixture
+def coordinator_a(school_a):
+    return coordinator_of(school_a, "giaovien_a")
+
+
+@pytest.fixture
+def coordinator_b(school_b):
+    return coordinator_of(school_b, "giaovien_b")
+
+
+@pytest.fixture
+def class_b(school_b):
+    school_class = SchoolClassFactory(organisation=school_b, name="12C1")
+    MembershipFactory(
+        organisation=school_b, school_class=school_class, role=Membership.Role.LEARNER
+    )
+    return school_class
+
+
+def roster_file(name):
+    return DATA / name
