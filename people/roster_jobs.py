@@ -40,7 +40,7 @@ def read_for_preview(import_id):
     if plan.problems:
         job.status = RosterImport.Status.INVALID
         job.error_rows.save(
-            f"dong-loi-{job.pk}.csv", ContentFile(error_rows_csv(parsed)), save=False
+            f"dong-loi-{job.pk}.csv", ContentFile(error_rows_csv(parsed, plan.problems)), save=False
         )
     else:
         job.status = RosterImport.Status.PREVIEW
