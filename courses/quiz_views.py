@@ -18,20 +18,15 @@ from .models import QuizAttempt
 from .views import _render, _require_enrolment, _touch, course_of
 
 
-def _course(quiz_page):
-    return course_of(quiz_page)
-
-
 def _attempt_or_404(enrolment, quiz_page, attempt_id):
     if enrolment is None:
         raise Http404
-    attempt = (
-        QuizAttempt.objects.filter(pk=attempt_id, enrolment=enrolment, quiz=quiz_page)
-        .select_related("enrolment__course")
-        .first()
-    )
+    attempt = QuizAttempt.objects.filter(
+        pk=attempt_id, enrolment=enrolment, quiz=quiz_page
+    ).first()
     if attempt is None:
         raise Http404
+    attempt.enrolment = enrolment  # already loaded, with its course
     return attempt
 
 
@@ -41,10 +36,9 @@ def _url(quiz_page, name, attempt=None):
 
 
 def overview(request, quiz_page):
-    course = _course(quiz_page)
     if getattr(request, "is_preview", False):
-        return _preview(request, quiz_page, course)
-    enrolment, response = _require_enrolment(request, quiz_page, course)
+        return _preview(request, quiz_page, course_of(quiz_page))
+    course, enrolment, response = _require_enrolment(request, quiz_page)
     if response is not None:
         return response
     attempts = []
@@ -95,8 +89,7 @@ def _preview(request, quiz_page, course):
 def start(request, quiz_page):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    course = _course(quiz_page)
-    enrolment, response = _require_enrolment(request, quiz_page, course)
+    course, enrolment, response = _require_enrolment(request, quiz_page)
     if response is not None:
         return response
     if enrolment is None:
@@ -113,8 +106,7 @@ def start(request, quiz_page):
 
 
 def take(request, quiz_page, attempt_id):
-    course = _course(quiz_page)
-    enrolment, response = _require_enrolment(request, quiz_page, course)
+    course, enrolment, response = _require_enrolment(request, quiz_page)
     if response is not None:
         return response
     attempt = quiz.expire_if_overdue(_attempt_or_404(enrolment, quiz_page, attempt_id))
@@ -157,8 +149,7 @@ def autosave(request, quiz_page, attempt_id):
     """JSON endpoint the quiz script calls after each change."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    course = _course(quiz_page)
-    enrolment, response = _require_enrolment(request, quiz_page, course)
+    course, enrolment, response = _require_enrolment(request, quiz_page)
     if response is not None:
         return JsonResponse({"error": _("Please sign in again.")}, status=401)
     attempt = _attempt_or_404(enrolment, quiz_page, attempt_id)
@@ -179,8 +170,7 @@ def autosave(request, quiz_page, attempt_id):
 def submit(request, quiz_page, attempt_id):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    course = _course(quiz_page)
-    enrolment, response = _require_enrolment(request, quiz_page, course)
+    course, enrolment, response = _require_enrolment(request, quiz_page)
     if response is not None:
         return response
     attempt = _attempt_or_404(enrolment, quiz_page, attempt_id)
@@ -206,8 +196,7 @@ def submit(request, quiz_page, attempt_id):
 
 
 def result(request, quiz_page, attempt_id):
-    course = _course(quiz_page)
-    enrolment, response = _require_enrolment(request, quiz_page, course)
+    course, enrolment, response = _require_enrolment(request, quiz_page)
     if response is not None:
         return response
     attempt = quiz.expire_if_overdue(_attempt_or_404(enrolment, quiz_page, attempt_id))

@@ -18,6 +18,7 @@ from .access import enrolment_for, is_staff_reader
 from .completion import mark_lesson_done as record_lesson_done
 from .completion import progress_by_enrolment
 from .models import CoursePage, Enrolment, LessonProgress, QuizAttempt
+from .outline import course_outline
 
 
 def _render(request, page, template, extra):
@@ -28,7 +29,7 @@ def _render(request, page, template, extra):
 
 def _outline_with_state(course, enrolment):
     """The course's items with done/passed flags for this learner (two queries)."""
-    items = course.outline()
+    items = course_outline(course)
     finished = set()
     if enrolment is not None:
         lessons = (
@@ -135,17 +136,24 @@ def resume(request, course):
     return redirect(next_item.url if next_item else course.url)
 
 
-def _require_enrolment(request, page, course):
-    """(enrolment, None) or (None, response) sending the visitor where they can go."""
+def _require_enrolment(request, page):
+    """(course, enrolment, None), or (course, None, response) sending the visitor
+    where they can go. The enrolment query brings the course along: one query."""
     if getattr(request, "is_preview", False):
-        return None, None
+        return course_of(page), None, None
     if not request.user.is_authenticated:
-        return None, redirect_to_login(request.get_full_path())
-    enrolment = enrolment_for(request.user, course)
+        return None, None, redirect_to_login(request.get_full_path())
+    enrolment = (
+        Enrolment.objects.active()
+        .filter(user=request.user, course_id=page.get_parent().pk)
+        .select_related("course")
+        .first()
+    )
+    course = enrolment.course if enrolment else course_of(page)
     if enrolment is None and not is_staff_reader(request.user):
         messages.info(request, _("Enrol in the course first to open its lessons."))
-        return None, redirect(course.url)
-    return enrolment, None
+        return course, None, redirect(course.url)
+    return course, enrolment, None
 
 
 def _touch(enrolment, page):
@@ -167,8 +175,7 @@ def _neighbours(items, page):
 
 
 def lesson_page(request, lesson):
-    course = course_of(lesson)
-    enrolment, response = _require_enrolment(request, lesson, course)
+    course, enrolment, response = _require_enrolment(request, lesson)
     if response is not None:
         return response
     items = _outline_with_state(course, enrolment)
@@ -193,8 +200,7 @@ def lesson_page(request, lesson):
 def mark_lesson_done(request, lesson):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    course = course_of(lesson)
-    enrolment, response = _require_enrolment(request, lesson, course)
+    course, enrolment, response = _require_enrolment(request, lesson)
     if response is not None:
         return response
     if enrolment is None:  # staff reading without enrolment: nothing to record

@@ -1,7 +1,6 @@
 """Learning content as Wagtail pages: course index → course → lessons and quizzes."""
 
 from django import forms
-from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -157,27 +156,6 @@ class CoursePage(RoutablePageMixin, Page):
     def search_folded_text(self):
         """The summary without marks, plus keys that rank exact words first."""
         return f"{fold(self.summary)} {mark_keys(f'{self.title} {self.summary}')}"
-
-    def outline(self):
-        """Lessons and quizzes in page-tree order, with ``is_quiz`` and ``required``.
-
-        Plain Page rows plus one query for the quizzes' flag: cheaper than
-        ``specific()``, which would query once more per page type.
-        """
-        items = list(Page.objects.child_of(self).live().public().order_by("path"))
-        quiz_type = ContentType.objects.get_for_model(QuizPage)
-        quiz_ids = [item.pk for item in items if item.content_type_id == quiz_type.pk]
-        required = set(
-            QuizPage.objects.filter(pk__in=quiz_ids, required=True).values_list(
-                "pk", flat=True
-            )
-            if quiz_ids
-            else ()
-        )
-        for item in items:
-            item.is_quiz = item.pk in quiz_ids
-            item.required = not item.is_quiz or item.pk in required
-        return items
 
     @path("")
     def course_home(self, request):
