@@ -3,7 +3,7 @@
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage
 from tests.factories import DEFAULT_PASSWORD
@@ -30,6 +30,8 @@ def home_page(db):
         return site.root_page.specific
     # A transactional test flushed the tables: rebuild what the migrations made.
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node() or Page.add_root(
         instance=Page(title="Root", slug="root")
     )

@@ -122,6 +122,7 @@ def bench_env(tmp):
             "BENCH_STATIC_ROOT": str(tmp / "static"),
             "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
             "DJANGO_MEDIA_ROOT": str(tmp / "media"),
+            "DJANGO_PRIVATE_MEDIA_ROOT": str(tmp / "private"),
             "DJANGO_SECRET_KEY": "bench-only",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DJANGO_SECURE_SSL_REDIRECT": "false",

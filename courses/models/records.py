@@ -4,6 +4,8 @@ Plain Django models, not pages. Rules that must hold under retries and double cl
 are database constraints, not just checks in Python.
 """
 
+import math
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -184,9 +186,12 @@ class QuizAttempt(models.Model):
         return self.submitted_at is not None
 
     def seconds_left(self, now=None):
+        """Whole seconds, rounded up: a page that counts down to 0 never submits
+        before the server's deadline."""
         if self.deadline is None:
             return None
-        return max(0, int((self.deadline - (now or timezone.now())).total_seconds()))
+        left = (self.deadline - (now or timezone.now())).total_seconds()
+        return max(0, math.ceil(left))
 
 
 class QuestionResult(models.Model):

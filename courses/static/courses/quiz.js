@@ -66,6 +66,12 @@
     });
     save();
   }
+  // An answer picked before this script loaded has not been saved yet.
+  var unsaved = Array.prototype.some.call(
+    form.querySelectorAll("input[type=radio], input[type=checkbox]"),
+    function (input) { return input.checked !== input.defaultChecked; }
+  );
+  if (unsaved && !(kept && kept.pending)) save();
   form.addEventListener("change", save);
   window.addEventListener("online", function () {
     var state = recalled();
@@ -85,9 +91,11 @@
   var timer = document.querySelector("[data-seconds-left]");
   if (timer) {
     var text = timer.querySelector("[data-timer-text]");
-    var deadline = Date.now() + parseInt(timer.dataset.secondsLeft, 10) * 1000;
+    // The server rounds up; a little margin more so the submission arrives after
+    // the deadline and is scored with what was saved in time.
+    var deadline = Date.now() + parseInt(timer.dataset.secondsLeft, 10) * 1000 + 500;
     var tick = function () {
-      var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+      var left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
       var minutes = Math.floor(left / 60), seconds = left % 60;
       text.textContent = minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
       if (left === 60) timer.setAttribute("aria-live", "assertive");
