@@ -29,7 +29,8 @@ class OutlineItem:
         return f"<OutlineItem {self.pk} {self.title!r}>"
 
 
-def _version():
+def tree_version():
+    """A number that changes whenever the live page tree may have changed."""
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, 1, None)
@@ -37,8 +38,8 @@ def _version():
     return version
 
 
-def forget_outlines():
-    """Invalidate every cached outline at once."""
+def bump_tree_version():
+    """Invalidate every cached outline and route at once."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
@@ -77,7 +78,7 @@ def _build(course):
 
 
 def course_outline(course):
-    key = f"courses:outline:{course.pk}:{_version()}"
+    key = f"courses:outline:{course.pk}:{tree_version()}"
     rows = cache.get(key)
     if rows is None:
         rows = _build(course)

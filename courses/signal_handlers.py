@@ -1,15 +1,15 @@
-"""Keep cached outlines true to the page tree (courses/outline.py)."""
+"""Keep cached outlines and routes true to the page tree (courses/outline.py)."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .outline import forget_outlines
+from .outline import bump_tree_version
 
 
 def _forget(sender, raw=False, **kwargs):
     if not raw:
-        forget_outlines()
+        bump_tree_version()
 
 
 def connect():

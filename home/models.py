@@ -1,5 +1,6 @@
 """The home page and the portal's site-wide settings."""
 
+from django.core.cache import cache
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
 from courses.catalogue import catalogue
+from courses.outline import tree_version
 
 
 class HomePage(Page):
@@ -31,9 +33,26 @@ class HomePage(Page):
         for that. The deepest page still routes what is left (its own sub-routes,
         e.g. a quiz attempt), checks that it is live, and view restrictions are
         checked by Wagtail afterwards as usual.
+
+        The page found is cached under the page-tree version, which publishing,
+        unpublishing, moving or deleting any page bumps (courses.outline), so a
+        cached page is never one that has changed since.
         """
         if not path_components:
             return super().route(request, path_components)
+        key = f"home:route:{self.pk}:{tree_version()}:{'/'.join(path_components)}"
+        found = cache.get(key)
+        if found is None:
+            found = self._deepest_page(path_components)
+            cache.set(key, found, 3600)
+        specific, consumed = found
+        if specific is None:
+            raise Http404
+        return specific.route(request, path_components[consumed:])
+
+    def _deepest_page(self, path_components):
+        """(the deepest live-or-not page on the path, as its type, with its parent
+        attached; how many path components it consumed), or (None, 0)."""
         prefixes = [
             self.url_path + "/".join(path_components[:n]) + "/"
             for n in range(1, len(path_components) + 1)
@@ -53,8 +72,8 @@ class HomePage(Page):
             if parent is not None:
                 # treebeard's get_parent() reuses this instead of querying again
                 specific._cached_parent_obj = parent
-            return specific.route(request, path_components[depth:])
-        raise Http404
+            return specific, depth
+        return None, 0
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -170,3 +170,17 @@ def test_catalogue_puts_the_learners_own_audience_first(client, home_page, audie
 
     response = client.get("/?doi-tuong=mot-cua")
     assert [c.slug for c in response.context["courses"]] == ["cua-ho"]
+
+
+def test_cached_routes_and_outlines_follow_publishing(signed_in, course, learner):
+    Enrolment.objects.create(user=learner, course=course)
+    url = lesson_url(course, 3)
+    assert signed_in.get(url).status_code == 200  # now cached
+    assert "Bài 3" in signed_in.get(lesson_url(course, 2)).text
+    lesson = LessonPage.objects.get(slug="bai-3")
+    lesson.unpublish()
+    assert signed_in.get(url).status_code == 404
+    assert f'href="{url}"' not in signed_in.get(lesson_url(course, 2)).text
+    lesson.title = "Bài ba"
+    lesson.save_revision().publish()
+    assert "Bài ba" in signed_in.get(url).text
