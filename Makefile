@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench lint format check messages worker
+.PHONY: run test bench lint format check messages worker beat
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,3 +59,7 @@ messages: $(VENV)/.requirements
 ## worker: a Celery worker for when CELERY_BROKER_URL points at a real broker
 worker: $(VENV)/.requirements
 	$(BIN)/celery -A config worker --loglevel=INFO
+
+## beat: the periodic tasks (e.g. re-queueing certificates stuck in pending)
+beat: $(VENV)/.requirements
+	$(BIN)/celery -A config beat --loglevel=INFO

@@ -4,6 +4,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from treebeard.mp_tree import MP_Node
 
 from .text import clean_text, vietnamese_sort_key
@@ -248,7 +249,7 @@ class RosterImport(models.Model):
         PREVIEW = "preview", _("Ready to check")
         INVALID = "invalid", _("Problems found")
         APPLYING = "applying", _("Creating accounts")
-        DONE = "done", _("Done")
+        DONE = "done", pgettext_lazy("roster import", "Done")
         FAILED = "failed", _("Failed")
 
     organisation = models.ForeignKey(

@@ -8,6 +8,7 @@ import logging
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import IntegrityError
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
@@ -40,7 +41,9 @@ def read_for_preview(import_id):
     if plan.problems:
         job.status = RosterImport.Status.INVALID
         job.error_rows.save(
-            f"dong-loi-{job.pk}.csv", ContentFile(error_rows_csv(parsed, plan.problems)), save=False
+            f"dong-loi-{job.pk}.csv",
+            ContentFile(error_rows_csv(parsed, plan.problems)),
+            save=False,
         )
     else:
         job.status = RosterImport.Status.PREVIEW
@@ -61,7 +64,12 @@ def apply_import(import_id):
         def progress(done):
             RosterImport.objects.filter(pk=job.pk).update(processed=done)
 
-        created = apply_plan(job, plan, on_progress=progress)
+        try:
+            created = apply_plan(job, plan, on_progress=progress)
+        except IntegrityError:
+            # Another import took a username in the meantime: plan again, once.
+            _parsed, plan = read_and_plan(job)
+            created = apply_plan(job, plan, on_progress=progress)
     except RosterFileError as error:
         _fail(job, str(error.message))
         return

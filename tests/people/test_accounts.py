@@ -48,7 +48,7 @@ def test_temporary_hash_is_upgraded_to_the_default_at_first_sign_in(settings):
     user = UserFactory(username="moi")
     user.password = hash_temporary_password("tamthoi234")
     user.save()
-    assert user.password.startswith("pbkdf2_sha256_temporary$20000$")
+    assert user.password.startswith("pbkdf2_sha256_temporary$10000$")
     assert authenticate(username="moi", password="tamthoi234") == user
     user.refresh_from_db()
     assert user.password.startswith("pbkdf2_sha256$")
