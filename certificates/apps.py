@@ -1,3 +1,5 @@
+"""Certificates: records, PDF rendering, background issue and public verification."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -8,3 +10,12 @@ class CertificatesConfig(AppConfig):
     name = "certificates"
     verbose_name = _("Certificates")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from courses.signals import course_completed
+
+        from .signals import on_course_completed
+
+        course_completed.connect(
+            on_course_completed, dispatch_uid="certificates.on_course_completed"
+        )

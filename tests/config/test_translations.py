@@ -38,7 +38,13 @@ def test_compiled_catalogue_matches_the_source():
     checked = 0
     for block, msgid, msgstr in po_entries():
         if msgid and "msgid_plural" not in block:
-            assert compiled.gettext(msgid) == msgstr, msgid
+            context = re.search(r'^msgctxt "(.*)"', block, re.M)
+            found = (
+                compiled.pgettext(context.group(1), msgid)
+                if context
+                else compiled.gettext(msgid)
+            )
+            assert found == msgstr, msgid
             checked += 1
     assert checked > 100
     assert compiled.gettext("Sign in") == "Đăng nhập"
