@@ -2,15 +2,28 @@
 
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from certificates.models import Certificate
 from courses.models import ClassEnrolment, CoursePage
 from people.coordinator_views import coordinator_required
 from people.scope import class_for_coordinator
 from people.spreadsheets import csv_bytes, download, xlsx_bytes
 
 from .class_progress import STATUSES, class_progress
+
+
+def issued_certificate_codes(enrolment_ids):
+    """{enrolment id: verification code} of issued certificates, in one query."""
+    if not enrolment_ids:
+        return {}
+    return dict(
+        Certificate.objects.filter(
+            enrolment_id__in=enrolment_ids, status=Certificate.Status.ISSUED
+        ).values_list("enrolment_id", "verification_code")
+    )
 
 
 def _status_label(row):
@@ -41,8 +54,13 @@ def progress(request, class_id, export=None):
     status = status if status in STATUSES else None
     rows, total = class_progress(school_class, course, status) if course else ([], 0)
     rows = list(rows)
+    codes = issued_certificate_codes([r.enrolment_id for r in rows if r.completed_at])
     for row in rows:
         row.status_label = _status_label(row)
+        code = codes.get(row.enrolment_id)
+        row.certificate_url = (
+            reverse("certificates:download", args=[code]) if code else ""
+        )
     if export and course:
         header = [
             _("No."),

@@ -128,3 +128,23 @@ def test_xlsx_export_has_a_header_block_and_no_formulas(client, coordinator_a, s
     flat = [v for row in values for v in row if isinstance(v, str)]
     assert "Nguyễn Thị Ánh" in flat
     assert not any(v.startswith("=") for v in flat)
+
+
+def test_completed_rows_link_to_the_issued_certificate(
+    client, coordinator_a, setup, django_capture_on_commit_callbacks
+):
+    from certificates.issuing import request_certificate
+    from certificates.models import Certificate
+
+    school_class, _course = setup
+    completed = Enrolment.objects.get(completed_at__isnull=False)
+    with django_capture_on_commit_callbacks(execute=True):  # eager Celery renders it
+        request_certificate(completed)
+    client.force_login(coordinator_a)
+    response = client.get(reverse("class_progress:progress", args=[school_class.pk]))
+    certificate = Certificate.objects.get(status=Certificate.Status.ISSUED)
+    rows = {r.full_name: r for r in response.context["rows"]}
+    url = reverse("certificates:download", args=[certificate.verification_code])
+    assert rows["Nguyễn Thị Ánh"].certificate_url == url
+    assert rows["Trần Văn Bình"].certificate_url == ""
+    assert client.get(url)["Content-Type"] == "application/pdf"
