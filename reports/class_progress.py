@@ -14,43 +14,31 @@ from people.models import Membership, User
 STATUSES = ("not_enrolled", "not_started", "in_progress", "completed")
 
 
+def _per_student(queryset, course, aggregate):
+    """One aggregate of the outer student's records in ``course``, as a subquery."""
+    return (
+        queryset.filter(enrolment__user=OuterRef("pk"), enrolment__course=course)
+        .order_by()
+        .values("enrolment__user")
+        .annotate(value=aggregate)
+        .values("value")
+    )
+
+
 def class_progress(school_class, course, status=None):
     lessons, quizzes = course_items(course)
     total = len(lessons) + len(quizzes)
     enrolment = Enrolment.objects.active().filter(user=OuterRef("pk"), course=course)
-    done = (
-        LessonProgress.objects.filter(
-            enrolment__user=OuterRef("pk"),
-            enrolment__course=course,
-            lesson_id__in=lessons,
-        )
-        .order_by()
-        .values("enrolment__user")
-        .annotate(n=Count("pk"))
-        .values("n")
+    done = _per_student(
+        LessonProgress.objects.filter(lesson_id__in=lessons), course, Count("pk")
     )
-    passed = (
-        QuizAttempt.objects.filter(
-            enrolment__user=OuterRef("pk"),
-            enrolment__course=course,
-            quiz_id__in=quizzes,
-            passed=True,
-        )
-        .order_by()
-        .values("enrolment__user")
-        .annotate(n=Count("quiz_id", distinct=True))
-        .values("n")
+    passed = _per_student(
+        QuizAttempt.objects.filter(quiz_id__in=quizzes, passed=True),
+        course,
+        Count("quiz_id", distinct=True),
     )
-    best = (
-        QuizAttempt.objects.filter(
-            enrolment__user=OuterRef("pk"),
-            enrolment__course=course,
-            submitted_at__isnull=False,
-        )
-        .order_by()
-        .values("enrolment__user")
-        .annotate(best=Max("score"))
-        .values("best")
+    best = _per_student(
+        QuizAttempt.objects.filter(submitted_at__isnull=False), course, Max("score")
     )
     rows = (
         User.objects.filter(
