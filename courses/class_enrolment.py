@@ -38,10 +38,18 @@ def enrol_class(school_class, course, by=None):
                     course=course,
                     source=Enrolment.Source.CLASS,
                     enrolled_by=by,
+                    organisation_id=school_class.organisation_id,
+                    school_class=school_class,
                 )
                 for user_id in learner_ids - existing
             ],
             ignore_conflicts=True,  # a concurrent self-enrolment wins, harmlessly
+        )
+        # Self-enrolled before the class was: statistics now count them in the class.
+        Enrolment.objects.filter(
+            course=course, user_id__in=learner_ids, school_class__isnull=True
+        ).update(
+            organisation_id=school_class.organisation_id, school_class=school_class
         )
         Enrolment.objects.filter(
             course=course, user_id__in=learner_ids, status=Enrolment.Status.WITHDRAWN

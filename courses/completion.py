@@ -72,6 +72,7 @@ def mark_lesson_done(enrolment, lesson, now=None):
             enrolment=enrolment, lesson=lesson, defaults={"completed_at": now}
         )
         if created:
+            Enrolment.mark_started(enrolment.pk, now)
             update_completion(enrolment, now)
     return created
 

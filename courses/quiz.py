@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .completion import update_completion
-from .models import QuestionResult, QuizAttempt
+from .models import Enrolment, QuestionResult, QuizAttempt
 
 SINGLE_ANSWER_TYPES = {"single_choice", "true_false"}
 
@@ -133,7 +133,7 @@ def start_attempt(enrolment, quiz, *, course, now=None, gate=None):
     )
     try:
         with transaction.atomic():
-            return QuizAttempt.objects.create(
+            attempt = QuizAttempt.objects.create(
                 enrolment=enrolment,
                 quiz=quiz,
                 number=last_number + 1,
@@ -142,6 +142,8 @@ def start_attempt(enrolment, quiz, *, course, now=None, gate=None):
                 snapshot=snapshot,
                 question_count=len(snapshot),
             )
+            Enrolment.mark_started(enrolment.pk, now)
+            return attempt
     except IntegrityError:
         # Another request started one at the same moment: use that one.
         existing = open_attempt.first()
@@ -273,6 +275,7 @@ def _finish(attempt, answers, *, now, late):
             )
             for r in results
         )
+        Enrolment.record_score(attempt.enrolment_id, percent)
         update_completion(attempt.enrolment)
     return True
 

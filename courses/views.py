@@ -108,8 +108,11 @@ def enrol(request, course):
         return redirect(course.url)
     try:
         with transaction.atomic():
+            unit_id, class_id = Enrolment.placement_of(request.user.pk)
             enrolment, created = Enrolment.objects.get_or_create(
-                user=request.user, course=course
+                user=request.user,
+                course=course,
+                defaults={"organisation_id": unit_id, "school_class_id": class_id},
             )
     except IntegrityError:  # the same click twice at once
         enrolment, created = (

@@ -8,7 +8,7 @@ import math
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -71,6 +71,28 @@ class Enrolment(models.Model):
         related_name="+",
     )
     last_activity_at = models.DateTimeField(null=True, blank=True)
+    # Denormalised for statistics over a million rows: set once when the enrolment is
+    # made (the learner's unit and class then), so reports never join memberships.
+    organisation = models.ForeignKey(
+        "people.Organisation",
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    school_class = models.ForeignKey(
+        "people.SchoolClass",
+        verbose_name=_("class"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    best_score = models.DecimalField(
+        _("best quiz score (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
 
     objects = EnrolmentQuerySet.as_manager()
 
@@ -85,6 +107,9 @@ class Enrolment(models.Model):
         indexes = [
             models.Index(fields=["course", "status"]),
             models.Index(fields=["completed_at"]),
+            models.Index(fields=["organisation", "course"]),
+            models.Index(fields=["school_class", "course"]),
+            models.Index(fields=["enrolled_at"]),
         ]
 
     def __str__(self):
@@ -93,6 +118,34 @@ class Enrolment(models.Model):
     @property
     def is_completed(self):
         return self.completed_at is not None
+
+    @staticmethod
+    def placement_of(user_id):
+        """(unit id, class id) of the learner's learner membership, one with a class
+        and the newest first; (None, None) for someone who belongs nowhere."""
+        from people.models import Membership
+
+        row = (
+            Membership.objects.filter(user_id=user_id, role=Membership.Role.LEARNER)
+            .order_by(F("school_class_id").desc(nulls_last=True), "-pk")
+            .values_list("organisation_id", "school_class_id")
+            .first()
+        )
+        return row or (None, None)
+
+    @classmethod
+    def mark_started(cls, enrolment_id, when=None):
+        """First lesson done or first quiz attempt: one cheap conditional UPDATE."""
+        cls.objects.filter(pk=enrolment_id, started_at__isnull=True).update(
+            started_at=when or timezone.now()
+        )
+
+    @classmethod
+    def record_score(cls, enrolment_id, score):
+        """Keep the best submitted quiz score of the enrolment."""
+        cls.objects.filter(pk=enrolment_id).filter(
+            Q(best_score__isnull=True) | Q(best_score__lt=score)
+        ).update(best_score=score)
 
 
 class LessonProgress(models.Model):

@@ -1,4 +1,6 @@
-"""Reports reuse the province of the people tests."""
+"""Reports reuse the province of the people tests, and a hand-computed one."""
+
+import pytest
 
 from tests.people.conftest import (  # noqa: F401  (fixtures)
     class_b,
@@ -8,3 +10,11 @@ from tests.people.conftest import (  # noqa: F401  (fixtures)
     school_a,
     school_b,
 )
+
+
+@pytest.fixture
+def stats(db, home_page):
+    """The hand-computed province of tests/reports/stats_data.py."""
+    from tests.reports.stats_data import build
+
+    return build(home_page)

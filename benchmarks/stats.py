@@ -1,0 +1,525 @@
+"""Completion statistics over a province of 1,000,000 enrolments, on PostgreSQL.
+
+Run from the repository root with the project's virtualenv (PostgreSQL required):
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal .venv/bin/python \\
+        benchmarks/stats.py
+
+What it does:
+
+1. creates the database ``portal_bench_stats`` on the server named by DATABASE_URL
+   (the named database itself is not touched), ``migrate``;
+2. seeds with COPY: 1 province, 100 communes, 300 schools and offices (3 of them
+   merged into a neighbour), 3,000 classes, ≈120,000 learners with their
+   memberships, 10 courses with a quiz each, 1,000,000 enrolments (about 70 %
+   started, 45 % completed), one quiz attempt per started enrolment and an issued
+   certificate per completed one; then ANALYZE;
+3. in-process, calls the dashboard view (Django's RequestFactory, the view's own
+   SQL and template) as the province's department viewer, the cache cleared before
+   every request so the SQL is measured: the province, one commune's drill-down
+   (its schools) and one school (its classes); median of ``--rounds`` warm requests;
+4. in a child process, streams the CSV export of one course (≈100,000 rows) to
+   /dev/null through ``reports.exports.csv_chunks`` and reports its wall time and
+   the child's peak RSS (VmHWM of /proc/self/status: getrusage's ru_maxrss is
+   inherited across exec on Linux and would report the seeding parent's peak).
+
+Prints ``stats_enrolments``, ``dashboard_province_ms``, ``drilldown_commune_ms``,
+``dashboard_school_ms``, ``export_100k_rows_seconds``, ``export_peak_rss_mib``
+and ``#`` lines. Drops the database at the end. Targets: each dashboard ≤ 300 ms;
+export memory flat (≤ 150 MiB).
+"""
+
+import argparse
+import os
+import random
+import resource
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+REPO = Path(__file__).resolve().parent.parent
+DB_NAME = "portal_bench_stats"
+TOTAL_TIMEOUT_S = 30 * 60
+COMMUNES, SCHOOLS_PER_COMMUNE, CLASSES_PER_SCHOOL = 100, 3, 10
+LEARNERS, COURSES, ENROLMENTS = 120_000, 10, 1_000_000
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+START = datetime(2025, 9, 1, tzinfo=UTC)
+
+
+def comment(text):
+    print(f"# {text}", flush=True)
+
+
+def metric(name, value, unit):
+    print(f"{name}: {value} {unit}", flush=True)
+
+
+def step(number):
+    """A treebeard path step (steplen 4, base 36)."""
+    out = ""
+    for _ in range(4):
+        number, digit = divmod(number, 36)
+        out = ALPHABET[digit] + out
+    return out
+
+
+class BenchDatabase:
+    def __init__(self):
+        self.given = os.environ.get("DATABASE_URL", "")
+        if not self.given.startswith(("postgres://", "postgresql://")):
+            sys.exit("benchmarks/stats.py needs DATABASE_URL=postgres://…")
+
+    def _admin(self, sql):
+        import psycopg
+
+        with psycopg.connect(self.given, autocommit=True, connect_timeout=10) as c:
+            c.execute(sql)
+
+    def __enter__(self):
+        self._admin(f'DROP DATABASE IF EXISTS "{DB_NAME}"')
+        self._admin(f'CREATE DATABASE "{DB_NAME}"')
+        os.environ["DATABASE_URL"] = urlunsplit(
+            urlsplit(self.given)._replace(path=f"/{DB_NAME}")
+        )
+        return self
+
+    def __exit__(self, *exc):
+        from django.db import connections
+
+        connections.close_all()
+        self._admin(f'DROP DATABASE IF EXISTS "{DB_NAME}"')
+
+
+def copy(model, columns, rows):
+    """COPY rows (tuples in ``columns`` order) into the model's table."""
+    from django.db import connection
+
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        raw = cursor.cursor
+        names = ", ".join(f'"{c}"' for c in columns)
+        with raw.copy(f'COPY "{table}" ({names}) FROM STDIN') as target:  # noqa: S608
+            for row in rows:
+                target.write_row(row)
+
+
+def reset_sequences(*models):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for model in models:
+            table = model._meta.db_table
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
+                f'(SELECT MAX(id) FROM "{table}"))'
+            )
+
+
+def seed_tree():
+    from people.models import Organisation, SchoolClass
+
+    units, schools = [], []
+    units.append((1, "0001", 1, COMMUNES, "P", "Tỉnh Thái Nguyên", "province", None))
+    pk = 2
+    communes = []
+    for c in range(1, COMMUNES + 1):
+        path = "0001" + step(c)
+        units.append(
+            (pk, path, 2, SCHOOLS_PER_COMMUNE, f"C{c}", f"Xã {c}", "commune", None)
+        )
+        communes.append((pk, path))
+        commune_pk = pk
+        pk += 1
+        for s in range(1, SCHOOLS_PER_COMMUNE + 1):
+            kind = "school" if s < 3 else "one_stop_office"
+            units.append(
+                (pk, path + step(s), 3, 0, f"S{c}-{s}", f"Trường {c}-{s}", kind, None)
+            )
+            schools.append((pk, commune_pk))
+            pk += 1
+    # Three schools merged into the next one of their commune.
+    merged = {schools[i][0]: schools[i + 1][0] for i in (0, 30, 60)}
+    units = [u[:7] + (merged.get(u[0]),) for u in units]
+    copy(
+        Organisation,
+        ["id", "path", "depth", "numchild", "code", "name", "kind", "succeeded_by_id"],
+        units,
+    )
+    classes = []
+    for school_pk, _commune in schools:
+        for k in range(CLASSES_PER_SCHOOL):
+            classes.append(
+                (len(classes) + 1, f"{10 + k % 3}A{k}", "2026-2027", 10, school_pk)
+            )
+    copy(
+        SchoolClass,
+        ["id", "name", "school_year", "grade", "organisation_id"],
+        classes,
+    )
+    reset_sequences(Organisation, SchoolClass)
+    return communes, schools, classes
+
+
+def seed_people(classes, rng):
+    from people.models import Membership, User
+
+    joined = datetime(2025, 8, 1, tzinfo=UTC)
+    given = ["An", "Bình", "Cường", "Dung", "Hà", "Khoa", "Lan", "Minh", "Ngọc", "Việt"]
+    family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi"]
+    placement = {}
+
+    def users():
+        for pk in range(1, LEARNERS + 1):
+            name = f"{rng.choice(family)} Văn {rng.choice(given)} {pk}"
+            yield (pk, "!", False, f"hs{pk}", "", "", "", False, True, joined,
+                   name, name.lower(), "", "", "", "", False)  # fmt: skip
+
+    copy(
+        User,
+        [
+            "id",
+            "password",
+            "is_superuser",
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "is_staff",
+            "is_active",
+            "date_joined",
+            "full_name",
+            "name_sort_key",
+            "gender",
+            "student_code",
+            "citizen_id",
+            "phone",
+            "must_change_password",
+        ],  # fmt: skip
+        users(),
+    )
+
+    def memberships():
+        for pk in range(1, LEARNERS + 1):
+            class_pk, _name, _year, _grade, school_pk = classes[(pk - 1) % len(classes)]
+            placement[pk] = (school_pk, class_pk)
+            yield (pk, pk, school_pk, class_pk, "learner", joined)
+
+    copy(
+        Membership,
+        ["id", "user_id", "organisation_id", "school_class_id", "role", "created_at"],
+        memberships(),
+    )
+    reset_sequences(User, Membership)
+    return placement
+
+
+def seed_courses():
+    from courses.models import CourseIndexPage, CoursePage, QuizPage
+    from home.models import HomePage
+
+    home = HomePage.objects.first()
+    index = home.add_child(instance=CourseIndexPage(title="Khóa học", slug="khoa-hoc"))
+    courses = []
+    for n in range(COURSES):
+        course = index.add_child(
+            instance=CoursePage(
+                title=f"Khóa học {n + 1}", slug=f"khoa-{n + 1}", summary="Tóm tắt"
+            )
+        )
+        quiz = course.add_child(
+            instance=QuizPage(title="Bài kiểm tra", slug="kiem-tra", questions=[])
+        )
+        courses.append((course.pk, quiz.pk))
+    return courses
+
+
+def seed_enrolments(placement, courses, rng):
+    from certificates.models import Certificate
+    from courses.models import Enrolment, QuizAttempt
+
+    started, completed = [], []
+
+    def enrolments():
+        pk = 0
+        per_learner = ENROLMENTS // LEARNERS
+        extra = ENROLMENTS - per_learner * LEARNERS
+        for user in range(1, LEARNERS + 1):
+            school, school_class = placement[user]
+            count = per_learner + (1 if user <= extra else 0)
+            for course, _quiz in rng.sample(courses, count):
+                pk += 1
+                enrolled = START + timedelta(minutes=rng.randrange(400 * 24 * 60))
+                start = done = score = None
+                luck = rng.random()
+                if luck < 0.7:
+                    start = enrolled + timedelta(hours=rng.randrange(1, 24 * 20))
+                    score = rng.randrange(20, 101)
+                    started.append((pk, _quiz, start, score))
+                if luck < 0.45:
+                    done = start + timedelta(hours=rng.randrange(1, 24 * 60))
+                    completed.append((pk, user, done))
+                status = "completed" if done else "active"
+                yield (pk, user, course, "class", status, enrolled, done, school,
+                       school_class, start, score)  # fmt: skip
+
+    copy(
+        Enrolment,
+        [
+            "id",
+            "user_id",
+            "course_id",
+            "source",
+            "status",
+            "enrolled_at",
+            "completed_at",
+            "organisation_id",
+            "school_class_id",
+            "started_at",
+            "best_score",
+        ],  # fmt: skip
+        enrolments(),
+    )
+    copy(
+        QuizAttempt,
+        [
+            "enrolment_id",
+            "quiz_id",
+            "number",
+            "started_at",
+            "submitted_at",
+            "snapshot",
+            "answers",
+            "question_count",
+            "correct_count",
+            "score",
+            "passed",
+            "closed_late",
+        ],  # fmt: skip
+        (
+            (
+                pk,
+                quiz,
+                1,
+                start,
+                start + timedelta(minutes=10),
+                "[]",
+                "{}",
+                10,
+                score // 10,
+                score,
+                score >= 70,
+                False,
+            )  # fmt: skip
+            for pk, quiz, start, score in started
+        ),
+    )
+    copy(
+        Certificate,
+        [
+            "enrolment_id",
+            "holder_id",
+            "status",
+            "verification_code",
+            "serial",
+            "created_at",
+            "queued_at",
+            "issued_at",
+            "attempts",
+            "last_error",
+            "holder_name",
+            "holder_unit",
+            "course_title",
+            "issuing_body",
+            "superior_body",
+            "place_name",
+            "signer_title",
+            "signer_name",
+            "pdf",
+            "sha256",
+            "revoked_reason",
+        ],  # fmt: skip
+        (
+            (
+                pk,
+                user,
+                "issued",
+                f"B{pk:09d}",
+                "",
+                done,
+                done,
+                done,
+                1,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+            )  # fmt: skip
+            for pk, user, done in completed
+        ),
+    )
+    reset_sequences(Enrolment, QuizAttempt, Certificate)
+    return len(started), len(completed)
+
+
+def viewer_of(province_pk):
+    from people.models import Membership, User
+
+    viewer = User.objects.create_user("sogd_bench", password=None, full_name="Sở GD")
+    Membership.objects.create(user=viewer, organisation_id=province_pk, role="viewer")
+    return viewer
+
+
+def timed_view(viewer, url, rounds):
+    from django.core.cache import cache
+    from django.test import RequestFactory
+    from django.urls import resolve
+
+    factory = RequestFactory()
+    match = resolve(url)
+    times = []
+    for i in range(rounds + 1):
+        cache.clear()
+        viewer.__dict__.pop("_scope_paths", None)
+        request = factory.get(url)
+        request.user = viewer
+        start = time.perf_counter()
+        response = match.func(request, *match.args, **match.kwargs)
+        elapsed = (time.perf_counter() - start) * 1000
+        if response.status_code != 200:
+            raise RuntimeError(f"{url} answered {response.status_code}")
+        if i:  # the first request warms up templates and connections
+            times.append(elapsed)
+    return statistics.median(times)
+
+
+EXPORT_CHILD = """
+import os, sys, time
+import django
+django.setup()
+from people.models import User
+from reports.filters import ReportFilters
+from reports.queries import export_rows
+viewer = User.objects.get(username="sogd_bench")
+filters = ReportFilters.for_user(viewer, {"khoa-hoc": sys.argv[1]})
+start = time.perf_counter()
+header, rows = export_rows(filters)
+n = 0
+try:
+    from reports.exports import csv_chunks
+    how = "reports.exports.csv_chunks"
+    with open(os.devnull, "wb") as out:
+        for chunk in csv_chunks(header, rows.iterator(chunk_size=2000)):
+            out.write(chunk)
+            n += chunk.count(b"\\n")
+    n -= 1
+except ImportError:
+    import csv
+    how = "csv.writer over export_rows (exports module missing)"
+    with open(os.devnull, "w", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(header)
+        for row in rows.iterator(chunk_size=2000):
+            writer.writerow(row)
+            n += 1
+seconds = time.perf_counter() - start
+# VmHWM: this process's own peak RSS. (getrusage's ru_maxrss survives exec on
+# Linux, so in a child it can report the parent's peak instead.)
+with open("/proc/self/status") as status:
+    hwm = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
+print(n, f"{seconds:.2f}", f"{hwm / 1024:.0f}", how)
+"""
+
+
+def measure_export(course_pk):
+    result = subprocess.run(
+        [sys.executable, "-c", EXPORT_CHILD, str(course_pk)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=REPO,
+        env=os.environ | {"PYTHONPATH": str(REPO)},
+        check=False,
+    )
+    if result.returncode:
+        raise RuntimeError(result.stderr[-2000:])
+    rows, seconds, rss, how = result.stdout.strip().splitlines()[-1].split(" ", 3)
+    return int(rows), float(seconds), float(rss), how
+
+
+def run(args):
+    with BenchDatabase():
+        os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
+        os.environ["DJANGO_DEBUG"] = "false"
+        os.environ.setdefault("DJANGO_LOG_LEVEL", "WARNING")
+        for name in ("CELERY_BROKER_URL", "REDIS_URL"):
+            os.environ.pop(name, None)
+        sys.path.insert(0, str(REPO))
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+        from django.db import connection
+        from django.urls import reverse
+
+        from courses.models import Enrolment
+
+        started = time.perf_counter()
+        call_command("migrate", verbosity=0)
+        comment(f"migrated in {time.perf_counter() - started:.0f} s")
+        rng = random.Random(2026)
+        started = time.perf_counter()
+        communes, schools, classes = seed_tree()
+        placement = seed_people(classes, rng)
+        courses = seed_courses()
+        n_started, n_completed = seed_enrolments(placement, courses, rng)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        total = Enrolment.objects.count()
+        comment(
+            f"seeded in {time.perf_counter() - started:.0f} s: {len(communes)} "
+            f"communes, {len(schools)} schools/offices (3 merged), {len(classes)} "
+            f"classes, {LEARNERS} learners, {COURSES} courses, {n_started} started "
+            f"(one quiz attempt each), {n_completed} completed (certificate each)"
+        )
+        metric("stats_enrolments", total, "count")
+
+        viewer = viewer_of(1)
+        commune_pk = communes[len(communes) // 2][0]
+        school_pk = schools[len(schools) // 2][0]
+        for name, url in (
+            ("dashboard_province_ms", reverse("reports:dashboard")),
+            ("drilldown_commune_ms", reverse("reports:unit", args=[commune_pk])),
+            ("dashboard_school_ms", reverse("reports:unit", args=[school_pk])),
+        ):
+            metric(name, f"{timed_view(viewer, url, args.rounds):.0f}", "ms")
+        rows, seconds, rss, how = measure_export(courses[0][0])
+        comment(f"export of one course: {rows} rows via {how}")
+        metric("export_100k_rows_seconds", f"{seconds * 100_000 / rows:.1f}", "s")
+        metric("export_peak_rss_mib", f"{rss:.0f}", "MiB")
+        parent_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        comment(f"benchmark process peak RSS {parent_rss} MiB (seeding included)")
+
+
+def on_timeout(signum, frame):
+    raise TimeoutError(f"benchmark took longer than {TOTAL_TIMEOUT_S} s")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=5, help="timed requests")
+    signal.signal(signal.SIGALRM, on_timeout)
+    signal.alarm(TOTAL_TIMEOUT_S)
+    run(parser.parse_args())

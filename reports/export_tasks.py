@@ -1,0 +1,19 @@
+"""Celery tasks of the exports: write a large export, delete expired ones."""
+
+from celery import shared_task
+
+
+@shared_task(time_limit=30 * 60, soft_time_limit=29 * 60, acks_late=True)
+def build_export_task(job_id):
+    """Write an export job's file; a second delivery of the same job does nothing."""
+    from .exports import run_job
+
+    run_job(job_id)
+
+
+@shared_task(time_limit=300, soft_time_limit=280)
+def purge_expired_exports_task():
+    """Delete exports past their lifetime (also done whenever a new one is asked)."""
+    from .exports import purge_expired
+
+    return purge_expired()

@@ -1,0 +1,90 @@
+"""Export jobs: a CSV or XLSX of a statistics view, written in the background.
+
+Small exports stream straight to the browser; large ones are written by a Celery
+task into private storage while the requester watches a progress page. The file is
+served only to the person who asked for it, and deleted after ``EXPORT_LIFETIME``.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+__all__ = ["EXPORT_LIFETIME", "ExportJob"]
+
+EXPORT_LIFETIME = timedelta(days=1)
+GIVE_UP_AFTER = timedelta(minutes=40)  # longer than the task's 30-minute limit
+
+
+def _private_storage():
+    # Exports hold learners' names: never under MEDIA_URL, only through checked views.
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
+class ExportJob(models.Model):
+    class Format(models.TextChoices):
+        CSV = "csv", "CSV"
+        XLSX = "xlsx", "Excel (XLSX)"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Writing the file")
+        DONE = "done", pgettext_lazy("export", "Ready")
+        FAILED = "failed", _("Failed")
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    # ReportFilters.to_dict(): checked again against the user when the task runs.
+    filters = models.JSONField(default=dict)
+    language = models.CharField(max_length=10, default="vi")
+    format = models.CharField(max_length=4, choices=Format)
+    status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED)
+    processed = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    file = models.FileField(
+        storage=_private_storage, upload_to="exports/%Y/%m/", blank=True
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_format_display()} #{self.pk} ({self.get_status_display()})"
+
+    @property
+    def percent(self):
+        if self.status == self.Status.DONE:
+            return 100
+        return min(100, round(100 * self.processed / self.total)) if self.total else 0
+
+    @property
+    def is_running(self):
+        """Queued or being written, and not given up on: past the task's time
+        limit (a lost or killed task) the page stops waiting and says it failed."""
+        return (
+            self.status in {self.Status.QUEUED, self.Status.RUNNING}
+            and timezone.now() - self.created_at < GIVE_UP_AFTER
+        )
+
+    @property
+    def expires_at(self):
+        return self.created_at + EXPORT_LIFETIME
+
+    @property
+    def filename(self):
+        stamp = timezone.localtime(self.created_at).strftime("%Y%m%d-%H%M")
+        return f"thong-ke-{stamp}.{self.format}"

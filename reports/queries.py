@@ -1,0 +1,369 @@
+"""The SQL behind every statistics view: a few aggregate queries per page.
+
+Every function takes a ``ReportFilters`` (already scoped to the user) and returns
+numbers computed by the database. Tables are one grouped query each — child units
+are grouped on the prefix of their tree path — so the number of queries of a page
+never depends on how many units, classes or learners there are.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.db import connection
+from django.db.models import (
+    Aggregate,
+    Case,
+    CharField,
+    Count,
+    F,
+    FilteredRelation,
+    FloatField,
+    Func,
+    Max,
+    Min,
+    Q,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import TruncMonth, TruncWeek
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from certificates.models import Certificate
+from courses.models import CoursePage, Enrolment
+from people.models import Organisation, SchoolClass
+
+from .tree import UnitTree
+
+STARTED = Q(started_at__isnull=False) | Q(completed_at__isnull=False)
+COMPLETED = Q(completed_at__isnull=False)
+
+
+class _DaysToComplete(Func):
+    """Days from enrolment to completion, as a float (PostgreSQL)."""
+
+    template = "EXTRACT(EPOCH FROM (%(expressions)s)) / 86400.0"
+    output_field = FloatField()
+
+
+class _Median(Aggregate):
+    function = "PERCENTILE_CONT"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+
+def has_median():
+    return connection.vendor == "postgresql"
+
+
+def figures():
+    """The aggregate columns of every grouped row. Sums and counts only, so rows
+    of units add up into their parents (the average score is sum / count)."""
+    return {
+        "enrolled": Count("pk"),
+        "started": Count("pk", filter=STARTED),
+        "completed": Count("pk", filter=COMPLETED),
+        "certificates": Count("issued_certificate"),
+        "score_sum": Sum("best_score"),
+        "scored": Count("best_score"),
+    }
+
+
+SUMS = ("enrolled", "started", "completed", "certificates", "score_sum", "scored")
+
+
+def _add(rows):
+    total = dict.fromkeys(SUMS, 0)
+    for row in rows:
+        for name in SUMS:
+            total[name] += row.get(name) or 0
+    return total
+
+
+def _day_start(day):
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def enrolments(filters, tree=None):
+    """The enrolments a view counts: in the user's scope and matching the filters.
+    Withdrawn enrolments are left out; merged units count at their successor."""
+    tree = tree or UnitTree()
+    queryset = Enrolment.objects.active().filter(
+        organisation_id__in=tree.unit_ids_under(filters.scope_paths)
+    )
+    if filters.school_class:
+        queryset = queryset.filter(school_class=filters.school_class)
+    if filters.course:
+        queryset = queryset.filter(course=filters.course)
+    if filters.audience:
+        queryset = queryset.filter(
+            course_id__in=CoursePage.objects.filter(audiences=filters.audience).values(
+                "pk"
+            )
+        )
+    if filters.school_year:
+        queryset = queryset.filter(school_class__school_year=filters.school_year)
+    if filters.date_from:
+        queryset = queryset.filter(enrolled_at__gte=_day_start(filters.date_from))
+    if filters.date_to:
+        queryset = queryset.filter(
+            enrolled_at__lt=_day_start(filters.date_to + timedelta(days=1))
+        )
+    return queryset
+
+
+def _with_certificates(queryset):
+    # At most one live certificate per enrolment (a database constraint), so this
+    # LEFT JOIN never multiplies rows.
+    return queryset.annotate(
+        issued_certificate=FilteredRelation(
+            "certificates",
+            condition=Q(certificates__status=Certificate.Status.ISSUED),
+        )
+    )
+
+
+def _finish(row):
+    row = dict(row)
+    enrolled = row.get("enrolled") or 0
+    row["rate"] = round(100 * row["completed"] / enrolled, 1) if enrolled else None
+    scored = row.get("scored") or 0
+    row["avg_score"] = round(float(row["score_sum"]) / scored, 1) if scored else None
+    return row
+
+
+def grouped(filters, tree):
+    """One scan of the view's enrolments, grouped by their unit and by the week or
+    month of completion (weeks when the period filter spans at most 120 days).
+
+    Returns ``(units, weekly, points)``: {unit id: figures} — which the callers add
+    up by tree path — and [(bucket start, completions)] for the chart. At most
+    units × buckets rows come back, whatever the number of enrolments.
+    """
+    weekly = bool(
+        filters.date_from
+        and filters.date_to
+        and (filters.date_to - filters.date_from).days <= 120
+    )
+    trunc = TruncWeek if weekly else TruncMonth
+    units, buckets = {}, {}
+    rows = (
+        _with_certificates(enrolments(filters, tree))
+        .annotate(bucket=trunc("completed_at"))
+        .values("organisation_id", "bucket")
+        .annotate(**figures())
+        .order_by()
+    )
+    for row in rows:
+        unit, bucket = row.pop("organisation_id"), row.pop("bucket")
+        units[unit] = _add([units.get(unit, {}), row])
+        if bucket is not None:
+            buckets[bucket] = buckets.get(bucket, 0) + row["completed"]
+    return units, weekly, sorted(buckets.items())
+
+
+def by_unit(filters, tree):
+    """{unit id: figures} of the view (see ``grouped``)."""
+    return grouped(filters, tree)[0]
+
+
+def summary(filters, tree=None, units=None):
+    """{enrolled, started, completed, rate, certificates, avg_score, median_days,
+    first_completion, last_completion} for the whole view. Adds up ``units`` (the
+    rows of ``by_unit``, when the page has them already) and asks the database only
+    for the median and the completion span (one query; two on SQLite)."""
+    tree = tree or UnitTree()
+    if units is None:
+        units = by_unit(filters, tree)
+    row = _add(units.values())
+    queryset = enrolments(filters, tree)
+    extra = {
+        "first_completion": Min("completed_at"),
+        "last_completion": Max("completed_at"),
+    }
+    if has_median():
+        extra["median_days"] = _Median(
+            _DaysToComplete(F("completed_at") - F("enrolled_at")), filter=COMPLETED
+        )
+    row |= queryset.filter(COMPLETED).aggregate(**extra)
+    if not has_median():
+        row["median_days"] = _portable_median_days(queryset, row["completed"])
+    if row["median_days"] is not None:
+        row["median_days"] = round(row["median_days"], 1)
+    return _finish(row)
+
+
+def _portable_median_days(queryset, completed):
+    if not completed:
+        return None
+    middle = (completed - 1) // 2
+    spans = list(
+        queryset.filter(COMPLETED)
+        .annotate(span=F("completed_at") - F("enrolled_at"))
+        .order_by("span")
+        .values_list("span", flat=True)[middle : middle + 2 - completed % 2]
+    )
+    return sum(s.total_seconds() for s in spans) / len(spans) / 86400
+
+
+def child_units(filters):
+    """The units one level below the view (the user's top units when the view has
+    none), retired ones left out. One query."""
+    if filters.unit is None:
+        return list(filters.roots)
+    return list(
+        filters.unit.get_children().filter(succeeded_by__isnull=True).order_by("name")
+    )
+
+
+def unit_rows(filters, tree=None, units=None):
+    """One row per child unit: its figures, zero when it has no enrolments. Plus,
+    when some enrolments sit on the viewed unit itself, a row for those. The
+    per-unit rows of ``by_unit`` are added up by tree path in Python: at most one
+    row per unit of the area, whatever the number of enrolments."""
+    tree = tree or UnitTree()
+    children = child_units(filters)
+    if not children:
+        return []
+    if units is None:
+        units = by_unit(filters, tree)
+    paths = tree.paths_of(filters.scope_paths)
+    groups = {}
+    for unit_id, row in units.items():
+        path = paths.get(unit_id, "")
+        key = next((c.path for c in children if path.startswith(c.path)), None)
+        if key is None and filters.unit is not None:
+            key = filters.unit.path  # enrolled on the viewed unit itself
+        groups.setdefault(key, []).append(row)
+    rows = [
+        _finish({"unit": c, "key": c.path, **_add(groups.get(c.path, []))})
+        for c in children
+    ]
+    here = filters.unit and groups.get(filters.unit.path)
+    if here:
+        rows.append(
+            _finish(
+                {"unit": filters.unit, "key": filters.unit.path, "itself": True}
+                | _add(here)
+            )
+        )
+    return rows
+
+
+def class_rows(filters, tree=None):
+    """One row per class of the viewed unit (or classes that merged into it). Two
+    queries: the grouped figures and the class names."""
+    if filters.unit is None:
+        return []
+    grouped = {
+        r["school_class_id"]: r
+        for r in _with_certificates(enrolments(filters, tree))
+        .filter(school_class__isnull=False)
+        .values("school_class_id")
+        .annotate(**figures())
+        .order_by()
+    }
+    classes = SchoolClass.objects.filter(
+        Q(organisation=filters.unit) | Q(pk__in=list(grouped))
+    )
+    if filters.school_year:
+        classes = classes.filter(school_year=filters.school_year)
+    if filters.school_class:
+        classes = classes.filter(pk=filters.school_class.pk)
+    return [
+        _finish({"school_class": c, **_zero(grouped.get(c.pk))})
+        for c in classes.order_by("-school_year", "name")
+    ]
+
+
+def _zero(row):
+    if row is None:
+        return dict.fromkeys(figures(), 0) | {
+            "avg_score": None,
+            "median_days": None,
+        }
+    return {k: v for k, v in row.items() if k not in ("key", "school_class_id")}
+
+
+def learner_rows(filters, tree=None, limit=500):
+    """Enrolments of the viewed class with the learner, course and status (one query;
+    at most ``limit`` rows, a class is never that big)."""
+    return list(
+        enrolments(filters, tree)
+        .select_related("user", "course")
+        .order_by("user__name_sort_key", "user_id", "course__title")[:limit]
+    )
+
+
+def _labels(field, choices):
+    return Case(
+        *[When(**{field: value}, then=Value(str(label))) for value, label in choices],
+        default=F(field),
+        output_field=CharField(),
+    )
+
+
+def export_header():
+    return [
+        _("Learner"),
+        _("Student code"),
+        _("Unit"),
+        _("Class"),
+        _("School year"),
+        _("Course"),
+        _("Enrolled by"),
+        _("Status"),
+        _("Enrolled at"),
+        _("Started at"),
+        _("Completed at"),
+        _("Best quiz score (%)"),
+    ]
+
+
+def export_rows(filters, tree=None):
+    """(header, rows) of every enrolment of the view, one row per enrolment.
+
+    ``rows`` is a lazy values_list queryset of tuples in header order: iterate it
+    with ``rows.iterator(chunk_size=2000)`` to keep memory flat. Datetimes are
+    aware (UTC): convert with ``timezone.localtime``. ``best_score`` is a Decimal or
+    None. Labels (source, status) are already translated in the active language.
+    """
+    tree = tree or UnitTree()
+    rows = (
+        enrolments(filters, tree)
+        .annotate(
+            unit_name=tree.name_expression(),
+            source_label=_labels("source", Enrolment.Source.choices),
+            status_label=_labels("status", Enrolment.Status.choices),
+        )
+        .order_by("pk")
+        .values_list(
+            "user__full_name",
+            "user__student_code",
+            "unit_name",
+            "school_class__name",
+            "school_class__school_year",
+            "course__title",
+            "source_label",
+            "status_label",
+            "enrolled_at",
+            "started_at",
+            "completed_at",
+            "best_score",
+        )
+    )
+    return export_header(), rows
+
+
+def export_count(filters, tree=None):
+    return enrolments(filters, tree).count()
+
+
+def organisation_options(filters):
+    """Units the filter form offers: the user's whole area (one query)."""
+    condition = Q(pk__in=[])
+    for root in filters.roots:
+        condition |= Q(path__startswith=root.path)
+    return Organisation.objects.filter(condition, succeeded_by__isnull=True).order_by(
+        "path"
+    )

@@ -1,0 +1,37 @@
+"""Wagtail admin: a statistics summary on the dashboard for department users."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+
+from . import (
+    item_analysis_hooks,  # noqa: F401  (item analysis admin views)
+    queries,
+)
+from .filters import ReportFilters, may_view_reports
+from .views import cached
+
+
+class StatisticsPanel(Component):
+    name = "reports_statistics"
+    order = 150
+    template_name = "reports/admin_panel.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        filters = ReportFilters.for_user(self.user, {})
+        return {
+            "title": _("Completion statistics"),
+            "area": ", ".join(r.name for r in filters.roots),
+            "summary": cached(filters, "summary", lambda: queries.summary(filters)),
+            "url": reverse("reports:dashboard"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_statistics_panel(request, panels):
+    if may_view_reports(request.user):
+        panels.append(StatisticsPanel(request.user))

@@ -1,0 +1,99 @@
+"""The department viewer's statistics in a real browser: dashboard, drill-down to a
+school, its classes, and the Excel download of the view.
+
+The demo has classes but no enrolments: the test enrols class 10A1 of the demo
+school in the demo course and completes three of its students' enrolments, so the
+figures on screen can be checked against the database.
+"""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from openpyxl import load_workbook
+from playwright.sync_api import expect
+
+from courses.class_enrolment import enrol_class
+from courses.models import CoursePage, Enrolment
+from people.models import SchoolClass
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+DEMO_PASSWORD = "demo-2026"
+SIGN_IN = re.compile(r"^(Sign in|Đăng nhập)$")
+USERNAME_LABEL = re.compile(r"Username or email|Tên đăng nhập hoặc email")
+PASSWORD_LABEL = re.compile(r"^(Password|Mật khẩu)\b")
+XLSX_LINK = re.compile(r"^(Download Excel|Tải Excel)")
+DESKTOP = {"width": 1024, "height": 768}
+
+
+@pytest.fixture
+def demo(home_page):
+    from home.demo.loader import load_demo
+
+    load_demo()
+    course = CoursePage.objects.get(slug="cong-dan-so-an-toan")
+    school_class = SchoolClass.objects.get(organisation__code="19-T01", name="10A1")
+    enrol_class(school_class, course)
+    done = list(Enrolment.objects.filter(school_class=school_class).order_by("pk")[:3])
+    now = timezone.now()
+    Enrolment.objects.filter(pk__in=[e.pk for e in done]).update(
+        started_at=now - timedelta(days=3),
+        completed_at=now,
+        status=Enrolment.Status.COMPLETED,
+    )
+    return school_class, Enrolment.objects.filter(school_class=school_class).count()
+
+
+def test_viewer_drills_down_to_a_school_and_downloads_excel(
+    browser, live_server, demo, tmp_path
+):
+    school_class, enrolled = demo
+    assert enrolled > 3
+    context = browser.new_context(
+        viewport=DESKTOP, locale="vi-VN", accept_downloads=True
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + "/")
+        page.locator("header.site-header").get_by_role("link", name=SIGN_IN).click()
+        page.get_by_label(USERNAME_LABEL).fill("sogd")
+        page.get_by_label(PASSWORD_LABEL).fill(DEMO_PASSWORD)
+        page.locator("main").get_by_role("button", name=SIGN_IN).click()
+
+        page.goto(live_server.url + "/thong-ke/")
+        expect(page.locator("h1")).to_have_text("Tỉnh Thái Nguyên")
+        figures = page.locator(".stats-figures")
+        expect(figures).to_contain_text(str(enrolled))
+        expect(page.locator("svg.chart").first).to_be_visible()
+
+        table = page.locator("#breakdown")
+        table.get_by_role("link", name="Phường Đức Xuân").click()
+        expect(page.locator("h1")).to_have_text("Phường Đức Xuân")
+        page.locator("#breakdown").get_by_role(
+            "link", name="Trường THPT Bắc Kạn"
+        ).click()
+        expect(page.locator("h1")).to_have_text("Trường THPT Bắc Kạn")
+        row = page.locator("#breakdown tbody tr", has_text=school_class.name)
+        cells = row.locator("td")
+        expect(cells.nth(0)).to_have_text(str(enrolled))  # enrolled
+        expect(cells.nth(2)).to_have_text("3")  # completed
+        expect(page.locator("nav.breadcrumbs")).to_contain_text("Phường Đức Xuân")
+
+        with page.expect_download() as download_info:
+            page.get_by_role("link", name=XLSX_LINK).click()
+        download = download_info.value
+        assert download.suggested_filename.endswith(".xlsx")
+        path = tmp_path / download.suggested_filename
+        download.save_as(path)
+        sheet = load_workbook(path, read_only=True).active
+        text = " ".join(
+            str(cell) for row in sheet.iter_rows(values_only=True) for cell in row
+        )
+        assert "Trường THPT Bắc Kạn" in text
+        learner = Enrolment.objects.filter(school_class=school_class).first().user
+        assert learner.full_name in text
+    finally:
+        context.close()
