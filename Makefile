@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench lint format check messages worker beat
+.PHONY: run test bench lint format check messages worker beat prod-local
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,11 @@ messages: $(VENV)/.requirements
 ## worker: a Celery worker for when CELERY_BROKER_URL points at a real broker
 worker: $(VENV)/.requirements
 	$(BIN)/celery -A config worker --loglevel=INFO
+
+## prod-local: the production stack (gunicorn, worker, beat) on local PostgreSQL + Redis,
+## in the foreground; Ctrl-C stops it all (deploy/prod-local.sh, docs/deployment.md)
+prod-local: $(VENV)/.requirements
+	HOST=$(HOST) PORT=$(PORT) BIN=$(BIN) deploy/prod-local.sh
 
 ## beat: the periodic tasks (e.g. re-queueing certificates stuck in pending)
 beat: $(VENV)/.requirements

@@ -8,9 +8,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.health import healthz
 from config.language import switch_language
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -23,6 +25,9 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("tim-kiem/", include("search.urls")),
     path("chung-nhan/", include("certificates.urls")),
+    path("thong-ke/xuat/", include("reports.export_urls")),
+    path("thong-ke/", include("reports.urls")),
+    path("du-lieu-mo/", include("reports.open_data_urls")),
 ]
 
 if settings.DEBUG:

@@ -5,9 +5,11 @@ embedded default (SQLite, eager Celery, local media); ``DATABASE_URL`` and
 ``CELERY_BROKER_URL`` move it to PostgreSQL and a real broker.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_HASHES, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
     # Local (dependencies point one way: people <- courses <- certificates <- reports)
     "people",
     "courses",
@@ -56,8 +59,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz answers before host checks, HTTPS redirects and sessions.
+    "config.health.HealthCheckMiddleware",
+    # The client's address from X-Forwarded-For, when a trusted proxy sent it.
+    "config.proxy.ForwardedForMiddleware",
+    "config.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise: static files need no policy of their own.
+    "config.csp.PortalCSPMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.language.VietnameseFirstLocaleMiddleware",
@@ -68,7 +78,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a throttled sign-in into the lockout page (config/login_throttling).
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Reverse proxies (addresses or networks) whose X-Forwarded-For gives the client's
+# address (config/proxy.py); production trusts loopback by default.
+TRUSTED_PROXIES = env.list("DJANGO_TRUSTED_PROXIES", default=[])
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -102,7 +118,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Users and authentication
 AUTH_USER_MODEL = "people.User"
-AUTHENTICATION_BACKENDS = ["people.auth_backends.UsernameOrEmailBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a throttled username+device before any password is checked.
+    "config.login_throttling.ThrottledSignInBackend",
+    "people.auth_backends.UsernameOrEmailBackend",
+]
 LOGIN_URL = "people:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
@@ -144,7 +164,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # Static and media files
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [SITE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
@@ -174,12 +194,13 @@ EMAIL_BACKEND = env(
 if env("DJANGO_EMAIL_URL", default=""):  # e.g. smtp+tls://user:pass@mail.example.vn:587
     vars().update(env.email_url("DJANGO_EMAIL_URL"))
 
-# Cache: Redis when REDIS_URL is set, process memory otherwise.
+# Cache: Redis when REDIS_URL is set, process memory otherwise. While Redis is down
+# the cache reads as empty instead of failing pages (config/cache.py).
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.FallbackRedisCache",
             "LOCATION": REDIS_URL,
         }
     }
@@ -198,6 +219,25 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_TIME_LIMIT = 5 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A task is acknowledged when it ends, not when it starts: a worker killed mid-task
+# leaves it on the broker, which hands it out again (tasks are safe to run twice).
+# Redis redelivers an unacknowledged task after the visibility timeout, which must
+# exceed the longest task (class archives: 30 minutes).
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=2 * 3600)
+}
+# Queueing from a web request must not hang while the broker is down: a few quick
+# retries, then the caller records the failure (certificates.issuing._send).
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
 # Periodic work, run by `celery -A config beat` beside the workers.
 CELERY_BEAT_SCHEDULE = {
     # Certificates whose issuing task was lost (broker restart, killed worker).
@@ -209,6 +249,12 @@ CELERY_BEAT_SCHEDULE = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng tập huấn kỹ năng số"
+# No Gravatar: it would send a hash of each editor's e-mail to an outside service
+# (and the admin's Content-Security-Policy would have to allow it).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin's "new Wagtail version" notice fetches from an outside server; off unless
+# asked for (then the admin's Content-Security-Policy allows that server).
+WAGTAIL_ENABLE_UPDATE_CHECK = env.bool("WAGTAIL_ENABLE_UPDATE_CHECK", default=False)
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # "simple": PostgreSQL's English configuration would drop Vietnamese syllables such as
 # "so", "can", "the" as stop words.
@@ -228,16 +274,96 @@ SESSION_COOKIE_AGE = 14 * 24 * 3600
 # Sessions read from the cache (Redis in production), written through to the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+
+# Sign-in throttling (config/login_throttling.py): a username is paused on one device
+# (username + address, never the address alone: a school signs in from one address)
+# after a few wrong passwords. Counted in the database, so it holds with Redis down.
+# The address is REMOTE_ADDR, which config/proxy.py sets behind a trusted proxy.
+AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(
+    minutes=env.int("DJANGO_LOGIN_COOLOFF_MINUTES", default=15)
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "config.login_throttling.normalised_username"
+AXES_LOCKOUT_CALLABLE = "config.login_throttling.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Retrying while paused does not extend the pause: the pupil can try again on time.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# No database row per successful sign-in (a thousand at the start of an exam).
+AXES_DISABLE_ACCESS_LOG = True
+
+# Content-Security-Policy (config/csp.py): the public site runs no inline code.
+# The one hash allows the inline style of the bare error pages (500, CSRF failure),
+# which must render even when static files cannot be found.
+VIDEO_PLAYERS = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [
+            SELF,
+            UNSAFE_HASHES,
+            "'sha256-vw6k8i+96b+vScYAu6e6jEx9v5aVqJiRubEMebQ6mn8='",
+        ],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": VIDEO_PLAYERS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail and Django admins use inline scripts and styles, and show images and
+# previews from elsewhere (embeds, choosers); editors are trusted staff.
+CSP_ADMIN_PREFIXES = ["/admin/", "/django-admin/"]
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", "https:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *VIDEO_PLAYERS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+if WAGTAIL_ENABLE_UPDATE_CHECK:
+    CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]["connect-src"].append(
+        "https://releases.wagtail.org"
+    )
+
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        # One JSON object per line (config/logging.py); production's default.
+        "json": {"()": "config.logging.JsonFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env("DJANGO_LOG_FORMAT", default="plain"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     # One line per background index update on every page save is noise, not news.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    # axes.apps: a "BEGIN" banner at every start; axes' lockouts log as warnings.
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "axes.apps": {"level": "WARNING"},
+    },
 }

@@ -1,0 +1,75 @@
+"""A Redis cache that degrades to "no cache" while Redis is unreachable.
+
+Everything the portal keeps in the cache can be recomputed (role flags, course
+outlines, rate-limit counters) or lives in the database as well (sessions are
+``cached_db``). So when Redis stops, a read is a miss and a write is dropped, with
+one warning in the log, instead of a 500 on every page. After a failure the cache
+is skipped for ``RETRY_AFTER`` seconds, so requests do not each wait for a
+connection timeout; then Redis is tried again.
+"""
+
+import functools
+import logging
+import time
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+def _degrading(fallback):
+    """Run the cache call; while Redis is unavailable, return ``fallback(args)``."""
+
+    def decorate(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            if time.monotonic() < self._skip_until:
+                return fallback(*args, **kwargs)
+            try:
+                return method(self, *args, **kwargs)
+            except UNAVAILABLE as exc:
+                self._skip_until = time.monotonic() + self.retry_after
+                logger.warning(
+                    "cache unavailable, working without it for %ss: %s",
+                    self.retry_after,
+                    exc,
+                )
+                return fallback(*args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def _missing_counter(*args, **kwargs):
+    # What incr/decr raise for a missing key; callers already handle it.
+    raise ValueError("cache unavailable")
+
+
+class FallbackRedisCache(RedisCache):
+    """django's RedisCache, short timeouts, and misses instead of errors."""
+
+    def __init__(self, server, params):
+        options = params.setdefault("OPTIONS", {})
+        self.retry_after = options.pop("RETRY_AFTER", 5)
+        # Fail fast: a page should not hang on a cache that is not there.
+        options.setdefault("socket_connect_timeout", 0.5)
+        options.setdefault("socket_timeout", 1)
+        super().__init__(server, params)
+        self._skip_until = 0.0
+
+    get = _degrading(lambda key, default=None, version=None: default)(RedisCache.get)
+    add = _degrading(lambda *a, **k: False)(RedisCache.add)
+    set = _degrading(lambda *a, **k: None)(RedisCache.set)
+    touch = _degrading(lambda *a, **k: False)(RedisCache.touch)
+    delete = _degrading(lambda *a, **k: False)(RedisCache.delete)
+    get_many = _degrading(lambda *a, **k: {})(RedisCache.get_many)
+    has_key = _degrading(lambda *a, **k: False)(RedisCache.has_key)
+    incr = _degrading(_missing_counter)(RedisCache.incr)
+    decr = _degrading(_missing_counter)(RedisCache.decr)
+    set_many = _degrading(lambda data, *a, **k: list(data))(RedisCache.set_many)
+    delete_many = _degrading(lambda *a, **k: None)(RedisCache.delete_many)
+    clear = _degrading(lambda *a, **k: False)(RedisCache.clear)
