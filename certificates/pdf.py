@@ -3,7 +3,7 @@
 Input is plain data (:class:`CertificateContent`, :class:`Artwork`), so the same
 function serves the issuing task, the benchmark and the tests. Every string is
 NFC-normalised and checked against the font before it is drawn
-(:func:`certificates.fonts.checked`); a missing glyph raises instead of printing a box.
+(:func:`people.pdf_fonts.printable`); a missing glyph raises instead of printing a box.
 """
 
 import io
@@ -18,7 +18,8 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from .fonts import BOLD, REGULAR, checked, register_fonts
+from people.pdf_fonts import BOLD, REGULAR, printable, register_fonts
+
 from .images import PreparedImage, draw_prepared
 from .qr import draw_qr
 
@@ -109,7 +110,7 @@ class _Writer:
         return size
 
     def text(self, x, y, text, font, size, color=INK, align="left"):
-        text = checked(text, font)
+        text = printable(text, font)
         self.canvas.setFont(font, size)
         self.canvas.setFillColor(color)
         if align == "centre":
@@ -122,7 +123,7 @@ class _Writer:
 
     def centred_lines(self, x, y, text, font, size, max_width, leading, color=INK):
         """Wrap to at most two lines; returns the y below the last line."""
-        text = checked(text, font)
+        text = printable(text, font)
         lines = simpleSplit(text, font, size, max_width)
         if len(lines) > 2:
             size = self.fit(text, font, size, max_width * 2, size * 0.6)
@@ -166,7 +167,7 @@ def _header(w, content, artwork):
         )
         y -= 15
     body = content.issuing_body.upper()
-    lines = simpleSplit(checked(body, BOLD), BOLD, 11, column)[:2]
+    lines = simpleSplit(printable(body, BOLD), BOLD, 11, column)[:2]
     for line in lines:
         w.text(left_centre, y, line, BOLD, 11, align="centre")
         y -= 15
@@ -262,9 +263,9 @@ def render_pdf(content, artwork=None):
     register_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1)
-    canvas.setTitle(checked(f"{content.title} – {content.holder_name}", REGULAR))
-    canvas.setAuthor(checked(content.issuing_body, REGULAR))
-    canvas.setSubject(checked(content.course_title, REGULAR))
+    canvas.setTitle(printable(f"{content.title} – {content.holder_name}", REGULAR))
+    canvas.setAuthor(printable(content.issuing_body, REGULAR))
+    canvas.setSubject(printable(content.course_title, REGULAR))
     canvas.setCreator("Cổng tập huấn kỹ năng số")
     w = _Writer(canvas)
     if artwork.background is not None:

@@ -7,6 +7,7 @@ call them and render.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
@@ -18,7 +19,8 @@ from .access import enrolment_for, is_staff_reader
 from .completion import mark_lesson_done as record_lesson_done
 from .completion import progress_by_enrolment
 from .models import CoursePage, Enrolment, LessonProgress, QuizAttempt
-from .outline import course_outline
+from .outline import TIMEOUT as OUTLINE_TIMEOUT
+from .outline import course_outline, tree_version
 
 
 def _render(request, page, template, extra):
@@ -49,9 +51,21 @@ def _outline_with_state(course, enrolment):
 
 
 def course_of(page):
-    """The course a lesson or quiz belongs to (usually cached by the router)."""
+    """The course a lesson or quiz belongs to, as a CoursePage.
+
+    The router attaches the parent as a plain page; its specific form is cached
+    under the page-tree version like the outline, so publishing the course (which
+    bumps the version) is seen at once.
+    """
     parent = page.get_parent()
-    return parent if isinstance(parent, CoursePage) else parent.specific
+    if isinstance(parent, CoursePage):
+        return parent
+    key = f"courses:course:{tree_version()}:{parent.pk}"
+    course = cache.get(key)
+    if course is None:
+        course = parent.specific
+        cache.set(key, course, OUTLINE_TIMEOUT)
+    return course
 
 
 def _progress(items):
@@ -141,18 +155,19 @@ def resume(request, course):
 
 def _require_enrolment(request, page):
     """(course, enrolment, None), or (course, None, response) sending the visitor
-    where they can go. The enrolment query brings the course along: one query."""
+    where they can go. One query: the course comes from the cache."""
     if getattr(request, "is_preview", False):
         return course_of(page), None, None
     if not request.user.is_authenticated:
         return None, None, redirect_to_login(request.get_full_path())
+    course = course_of(page)
     enrolment = (
         Enrolment.objects.active()
-        .filter(user=request.user, course_id=page.get_parent().pk)
-        .select_related("course")
+        .filter(user=request.user, course_id=course.pk)
         .first()
     )
-    course = enrolment.course if enrolment else course_of(page)
+    if enrolment is not None:
+        enrolment.course = course  # already at hand: no query for it
     if enrolment is None and not is_staff_reader(request.user):
         messages.info(request, _("Enrol in the course first to open its lessons."))
         return course, None, redirect(course.url)

@@ -9,7 +9,9 @@ Works around how modelsearch's database backends order by relevance at this size
   serve, for every page (about 1 s for a count and 1 s for a page of results here).
 
 Both run here as one query on the index table itself, narrowed to the pages the
-visitor may see: SQLite's FTS5 ``MATCH`` sorted by ``bm25()``, PostgreSQL's GIN-indexed
+visitor may see; on PostgreSQL it also counts the matches (``COUNT(*) OVER ()``), so
+a page of results costs one pass over the matching entries, not one for the count and
+one for the rows: SQLite's FTS5 ``MATCH`` sorted by ``bm25()``, PostgreSQL's GIN-indexed
 ``body @@ query`` (or ``autocomplete``) sorted by ``ts_rank``. On PostgreSQL the title
 column can be left out because the models index a folded copy of the title, and the
 keys of its marked words, in the body (``search_folded_title``, ``search_folded_text``),
@@ -17,7 +19,7 @@ and queries are only ever made of folded words and keys. Other backends rank as 
 """
 
 from django.db import connection
-from django.db.models import F, FloatField, Func, TextField
+from django.db.models import Count, F, FloatField, Func, TextField, Window
 from django.db.models.functions import Cast
 
 
@@ -31,14 +33,14 @@ def _ranker(results):
         from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchResults
 
         if isinstance(results, SQLiteSearchResults):
-            return _sqlite_ranked_ids
+            return _sqlite_ranked
     elif connection.vendor == "postgresql":
         from modelsearch.backends.database.postgres.postgres import (
             PostgresSearchResults,
         )
 
         if isinstance(results, PostgresSearchResults):
-            return _postgres_ranked_ids
+            return _postgres_ranked
     return None
 
 
@@ -64,7 +66,7 @@ class _BM25(Func):
         return f"bm25({self.table}, {', '.join(map(str, self.weights))})", []
 
 
-def _sqlite_ranked_ids(results):
+def _sqlite_ranked(results):
     from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
     from modelsearch.utils import get_descendants_content_types_pks
@@ -84,11 +86,11 @@ def _sqlite_ranked_ids(results):
         )
         .annotate(score=_BM25(SQLiteFTSIndexEntry._meta.db_table, columns))
         .order_by("score", "index_entry__object_id")
-        .values_list("index_entry__object_id", flat=True)
+        .annotate(object_id=F("index_entry__object_id"))
     )
 
 
-def _postgres_ranked_ids(results):
+def _postgres_ranked(results):
     from django.contrib.postgres.search import SearchRank
     from modelsearch.backends.database.postgres.postgres import (
         IndexEntry,
@@ -114,22 +116,53 @@ def _postgres_ranked_ids(results):
         )
         .annotate(score=SearchRank(F(column), tsquery, weights=get_sql_weights()))
         .order_by("-score", "object_id")
-        .values_list("object_id", flat=True)
     )
 
 
 class RankedTier:
     """Search or autocomplete results, countable and sliceable like the backend's,
-    ranked by one query on the index table (see the module's docstring)."""
+    ranked by one query on the index table (see the module's docstring).
+
+    The first ``HEAD`` ids and the count come from the same query: the first pages
+    of results, the ones people look at, need no second pass.
+    """
+
+    HEAD = 20
 
     def __init__(self, results):
         self.pages = results.query_compiler.queryset
-        self.ids = _ranker(results)(results)
+        self.entries = _ranker(results)(results)
+        self._head = None
+
+    def _read_head(self):
+        if self._head is None:
+            if connection.vendor == "postgresql":
+                rows = list(
+                    self.entries.annotate(total=Window(Count("pk"))).values_list(
+                        "object_id", "total"
+                    )[: self.HEAD]
+                )
+                self._head = ([pk for pk, _ in rows], rows[0][1] if rows else 0)
+            else:  # SQLite's bm25() cannot sit beside a window function.
+                ids = list(
+                    self.entries.values_list("object_id", flat=True)[: self.HEAD]
+                )
+                total = len(ids)
+                if total == self.HEAD:
+                    total = self.entries.order_by().count()
+                self._head = (ids, total)
+        return self._head
 
     def count(self):
-        return self.ids.order_by().count()
+        return self._read_head()[1]
 
     def __getitem__(self, key):
-        ids = [int(pk) for pk in self.ids[key]]
+        head, total = self._read_head()
+        start, stop = key.start or 0, key.stop
+        if (stop if stop is not None else total) <= len(head) or total == len(head):
+            ids = head[start:stop]
+        else:
+            ids = self.entries.values_list("object_id", flat=True)[key]
+        ids = [int(pk) for pk in ids]
         found = {page.pk: page for page in self.pages.filter(pk__in=ids)}
         return [found[pk] for pk in ids if pk in found]

@@ -1,7 +1,7 @@
 """A short extract of a result's text around the first words that matched.
 
-The text is what the page's model declares searchable (its ``SearchField``s other
-than the title and the folded copies), so no page type is named here. Matching is
+The text is what the page's model says search matches (its ``search_text()``, of
+which the index holds a folded copy), so no page type is named here. Matching is
 accent-insensitive, like the search itself, and matched words come back marked.
 """
 
@@ -21,18 +21,9 @@ _MAX_TEXT = 20_000
 
 
 def searchable_text(page):
-    """The page's own searchable text, in declared order, without the title."""
-    parts = []
-    for field in page.get_searchable_search_fields():
-        name = field.field_name
-        if name == "title" or name.startswith("search_"):
-            continue
-        value = field.get_value(page)
-        if isinstance(value, list | tuple):
-            parts.extend(str(item) for item in value)
-        elif value:
-            parts.append(str(value))
-    return clean_text(" ".join(parts))[:_MAX_TEXT]
+    """The page's own searchable text, without the title."""
+    text = page.search_text() if hasattr(page, "search_text") else ""
+    return clean_text(text)[:_MAX_TEXT]
 
 
 def _folded_with_positions(text):

@@ -137,8 +137,8 @@ class CoursePage(RoutablePageMixin, Page):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary"),
-        # Accent-free copies for site search: "chuyen doi so" finds "Chuyển đổi số".
+        # Only accent-free copies (queries are folded too): "chuyen doi so" finds
+        # "Chuyển đổi số". The text as written would only double the index.
         index.SearchField("search_folded_title", boost=2),
         index.SearchField("search_folded_text"),
         index.AutocompleteField("search_folded_title"),
@@ -153,9 +153,14 @@ class CoursePage(RoutablePageMixin, Page):
     def search_folded_title(self):
         return fold(self.title)
 
+    def search_text(self):
+        """The text search matches and quotes in snippets, besides the title."""
+        return self.summary
+
     def search_folded_text(self):
-        """The summary without marks, plus keys that rank exact words first."""
-        return f"{fold(self.summary)} {mark_keys(f'{self.title} {self.summary}')}"
+        """The text without marks, plus keys that rank exact words first."""
+        text = self.search_text()
+        return f"{fold(text)} {mark_keys(f'{self.title} {text}')}"
 
     @path("")
     def course_home(self, request):
@@ -193,9 +198,8 @@ class LessonPage(RoutablePageMixin, Page):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("body"),
-        # Accent-free copies for site search: "dich vu cong" finds "dịch vụ công".
+        # Only accent-free copies (queries are folded too): "dich vu cong" finds
+        # "dịch vụ công". The text as written would only double the index.
         index.SearchField("search_folded_title", boost=2),
         index.SearchField("search_folded_text"),
         index.AutocompleteField("search_folded_title"),
@@ -210,10 +214,14 @@ class LessonPage(RoutablePageMixin, Page):
     def search_folded_title(self):
         return fold(self.title)
 
-    def search_folded_text(self):
-        """Opening and body without marks, plus keys that rank exact words first."""
+    def search_text(self):
+        """The text search matches and quotes in snippets, besides the title."""
         body = self.body.stream_block.get_searchable_content(self.body)
-        text = " ".join([self.intro, *body])
+        return " ".join([self.intro, *body])
+
+    def search_folded_text(self):
+        """The text without marks, plus keys that rank exact words first."""
+        text = self.search_text()
         return f"{fold(text)} {mark_keys(f'{self.title} {text}')}"
 
     @path("")

@@ -181,3 +181,31 @@ def test_short_syllables_are_words_not_english_stop_words(client, catalogue):
     assert staff.pk in found(client, "can bo")
     assert staff.pk in found(client, "he thong")
     assert staff.pk in found(client, "co the")
+
+
+def test_pages_past_the_first_results_are_read_on_demand(client, catalogue):
+    made = {
+        lesson(catalogue.services, f"Ôn tập {n}", f"on-tap-{n}", "Ôn tập kỹ năng.").pk
+        for n in range(25)
+    }
+    seen = []
+    for number in (1, 2, 3):
+        response = client.get(URL, {"q": "on tap", "page": number})
+        assert response.context["search_results"].paginator.count == 25
+        seen += [result.page.pk for result in response.context["results"]]
+    assert len(seen) == 25 and set(seen) == made
+
+
+def test_count_and_first_results_take_two_queries(catalogue, django_assert_num_queries):
+    from search.folding import Query
+    from search.query import search, visible_pages
+
+    results = search(visible_pages(), Query.parse("dich vu cong"))
+    # One query ranks and counts (on SQLite: no count needed below 20 results),
+    # one reads the pages.
+    with django_assert_num_queries(2):
+        assert results.count() == 2
+        assert {page.pk for page in results[0:10]} == {
+            catalogue.services.pk,
+            catalogue.filing.pk,
+        }
