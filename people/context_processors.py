@@ -3,20 +3,23 @@
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
-from .scope import is_coordinator
+from .models import Membership
+from .scope import STAFF_ROLES, scope_paths
 
 ROLE_CACHE_SECONDS = 300
 
 
 def role_cache_key(user_id):
-    return f"people:is-coordinator:{user_id}"
+    return f"people:staff-roles:{user_id}"
 
 
-def _cached_is_coordinator(user):
+def _cached_staff_roles(user):
+    """The staff roles (coordinator, viewer) the user holds anywhere; cached, and
+    dropped by people/signals.py whenever their memberships change."""
     key = role_cache_key(user.pk)
     value = cache.get(key)
     if value is None:
-        value = is_coordinator(user)
+        value = frozenset(role for role in STAFF_ROLES if scope_paths(user, (role,)))
         cache.set(key, value, ROLE_CACHE_SECONDS)
     return value
 
@@ -24,5 +27,14 @@ def _cached_is_coordinator(user):
 def roles(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"is_coordinator": False}
-    return {"is_coordinator": SimpleLazyObject(lambda: _cached_is_coordinator(user))}
+        return {"is_coordinator": False, "sees_statistics": False}
+    staff_roles = SimpleLazyObject(lambda: _cached_staff_roles(user))
+    return {
+        "is_coordinator": SimpleLazyObject(
+            lambda: Membership.Role.COORDINATOR in staff_roles
+        ),
+        # The statistics are for coordinators, department viewers and superusers.
+        "sees_statistics": SimpleLazyObject(
+            lambda: user.is_superuser or bool(staff_roles)
+        ),
+    }
