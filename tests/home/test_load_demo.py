@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
+from django.urls import reverse
 from wagtail.models import Page, Revision, Site
 
 from courses.blocks import QuizQuestionsBlock
@@ -390,3 +391,19 @@ def test_a_deleted_lesson_comes_back_in_its_place(demo):
         == slugs
     )
     assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_demo_has_learning_for_the_statistics(demo, client):
+    """Class 10A2 took the volunteers' course: 3 finished, 1 half-way, 1 not yet;
+    the demo student's class 10A1 is untouched."""
+    from courses.models import Enrolment
+
+    enrolments = Enrolment.objects.filter(school_class__name="10A2")
+    assert enrolments.count() == 5
+    assert enrolments.filter(completed_at__isnull=False).count() == 3
+    assert enrolments.filter(started_at__isnull=False).count() == 4
+    assert not Enrolment.objects.filter(user__username="hocsinh").exists()
+
+    client.force_login(User.objects.get(username="sogd"))
+    summary = client.get(reverse("reports:dashboard")).context["summary"]
+    assert (summary["enrolled"], summary["completed"]) == (5, 3)
