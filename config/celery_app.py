@@ -13,3 +13,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 app = Celery("portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+# Eager mode still builds a producer to serialise each task; without a broker URL
+# kombu would warn on every task that no host was given. Nothing is sent.
+if not app.conf.broker_url:
+    app.conf.broker_url = "memory://localhost/"
