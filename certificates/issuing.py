@@ -57,10 +57,27 @@ def verify_url(code):
     return public_base_url() + reverse("certificates:verify_code", args=[code])
 
 
-def _queue(certificate_id):
+def _send(certificate_id):
+    """Hand the certificate to the broker. While the broker is down the request
+    goes on: the certificate stays pending, dated so that the next sweep
+    (``requeue_stuck``, every five minutes) sends it again."""
     from .tasks import issue_certificate
 
-    transaction.on_commit(lambda: issue_certificate.delay(certificate_id))
+    try:
+        issue_certificate.delay(certificate_id)
+    except Exception:  # kombu and redis raise several kinds; all mean "not queued"
+        logger.warning(
+            "certificate %s not queued (broker unavailable); the sweep will retry",
+            certificate_id,
+            exc_info=True,
+        )
+        Certificate.objects.filter(
+            pk=certificate_id, status=Certificate.Status.PENDING
+        ).update(queued_at=timezone.now() - STUCK_AFTER - timedelta(seconds=1))
+
+
+def _queue(certificate_id):
+    transaction.on_commit(lambda: _send(certificate_id))
 
 
 def template_for(course):

@@ -1,0 +1,536 @@
+"""Exam day: N learners sign in and take the same 16-question quiz within one minute.
+
+Run from the repository root with the project's virtualenv, with PostgreSQL on
+127.0.0.1 (``createdb`` rights) and ``redis-server`` installed:
+
+    .venv/bin/python benchmarks/quiz_load.py [--takers 1000] [--start-window 60]
+
+What it does, all inside a temporary directory and a database of its own, both
+removed at the end:
+
+1. a fresh PostgreSQL database and a private redis-server (no persistence) on a free
+   loopback port, for cache, sessions and the Celery broker;
+2. production settings; ``migrate``; a course whose only item is a 16-question quiz
+   (passing it completes the course, so certificates are queued as on the real day);
+   N enrolled learners whose passwords are hashed with
+   ``people.hashers.TemporaryPasswordHasher``, as accounts imported from a roster;
+3. gunicorn (``--workers``, gthread ``--threads``) and one Celery worker;
+4. a bounded async client (httpx; at most ``--concurrency`` requests in flight):
+   every learner signs in through the sign-in form (before the exam minute), then
+   starts the quiz at a random moment of the same ``--start-window`` seconds,
+   answers each question after ``--think`` seconds (an autosave request per answer,
+   as courses/static/courses/quiz.js sends), submits and opens the result;
+5. the database is compared with what the clients saw.
+
+Prints ``quiz_takers``, ``errors``, ``p50_ms``, ``p95_ms``, ``requests_per_second``
+(over the exam phase), ``lost_attempts`` (submitted as far as the client saw, not
+submitted in the database) and ``duplicate_attempts`` (attempts beyond one per
+learner), plus ``#`` comment lines. Only 127.0.0.1 is contacted; every step has a
+timeout.
+
+One deliberate difference from production: the benchmark's settings list the
+temporary-password hasher first, so that signing in does not re-hash each password
+with the default PBKDF2 (1,000,000 iterations, ~0.4 s of CPU each, the cost of a
+learner's very first sign-in, normally long before the exam).
+"""
+
+import asyncio
+import json
+import random
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+from contextlib import contextmanager
+
+import httpx
+from harness import (
+    BENCH_SETTINGS,
+    HOST,
+    REPO,
+    BenchmarkError,
+    argument_parser,
+    bench_env,
+    collectstatic,
+    comment,
+    free_port,
+    main,
+    manage,
+    metric,
+    shell,
+    stop_gunicorn,
+    tail,
+)
+
+PASSWORD = "thi-thu-2026"  # noqa: S105 (benchmark accounts in a throw-away database)
+QUESTIONS = 16
+PG = "postgres://postgres@127.0.0.1:5432"
+
+QUIZ_SETTINGS = BENCH_SETTINGS + textwrap.dedent(
+    """\
+    PASSWORD_HASHERS = [
+        "people.hashers.TemporaryPasswordHasher",
+        *[h for h in PASSWORD_HASHERS if h != "people.hashers.TemporaryPasswordHasher"],
+    ]
+    """
+)
+
+SEED = textwrap.dedent(
+    """\
+    import json
+
+    from django.contrib.auth.hashers import make_password
+    from django.db import transaction
+
+    from courses.models import CourseIndexPage, CoursePage, Enrolment, QuizPage
+    from home.models import HomePage
+    from people.hashers import TemporaryPasswordHasher
+    from people.models import User
+
+    TAKERS = {takers}
+    QUESTIONS = {questions}
+    home = HomePage.objects.get()
+    index = home.add_child(instance=CourseIndexPage(title="Khóa học", slug="khoa-hoc"))
+    course = index.add_child(instance=CoursePage(
+        title="Kỹ năng số cơ bản", slug="ky-nang-so", summary="Thi thử", pass_mark=50))
+    questions = [
+        ("single_choice", {{
+            "question": f"Câu hỏi số {{n}}: chọn đáp án đúng.",
+            "explanation": "",
+            "choices": [
+                {{"text": f"Phương án {{c}}", "correct": c == n % 4}} for c in range(4)
+            ],
+        }})
+        for n in range(QUESTIONS)
+    ]
+    quiz = course.add_child(instance=QuizPage(
+        title="Bài kiểm tra cuối khóa", slug="kiem-tra", questions=questions))
+    password = make_password("{password}", hasher=TemporaryPasswordHasher())
+    with transaction.atomic():
+        users = User.objects.bulk_create(
+            User(username=f"thisinh{{n:04d}}", full_name=f"Nguyễn Thí Sinh {{n}}",
+                 password=password, must_change_password=False)
+            for n in range(TAKERS)
+        )
+        Enrolment.objects.bulk_create(
+            Enrolment(user=user, course=course) for user in users)
+    urls = {{"quiz": quiz.get_url_parts()[2], "login": "/tai-khoan/dang-nhap/"}}
+    print(json.dumps(urls))
+    """
+)
+
+CHECK = textwrap.dedent(
+    """\
+    import json
+
+    from django.db.models import Count, Q
+
+    from certificates.models import Certificate
+    from courses.models import QuizAttempt
+
+    done = Count("pk", filter=Q(submitted_at__isnull=False))
+    rows = (
+        QuizAttempt.objects.filter(enrolment__user__username__startswith="thisinh")
+        .values_list("enrolment__user__username")
+        .annotate(total=Count("pk"), submitted=done)
+    )
+    statuses = Certificate.objects.values_list("status").annotate(n=Count("pk"))
+    print(json.dumps({{
+        "attempts": {{name: [total, submitted] for name, total, submitted in rows}},
+        "certificates": dict(statuses),
+    }}))
+    """
+)
+
+FIELD = re.compile(r'type="(?:radio|checkbox)" name="([^"]+)" value="([^"]+)"')
+SAVE_URL = re.compile(r'data-save-url="([^"]+)"')
+
+
+# --------------------------------------------------------------------------- services
+
+
+@contextmanager
+def own_database(name):
+    subprocess.run(
+        ["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True, timeout=60
+    )
+    try:
+        yield f"{PG}/{name}"
+    finally:
+        subprocess.run(
+            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--force", name],
+            check=False,
+            timeout=60,
+        )
+
+
+@contextmanager
+def own_redis(tmp):
+    binary = shutil.which("redis-server")
+    if binary is None:
+        raise BenchmarkError("redis-server is not installed")
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            binary,
+            "--port",
+            str(port),
+            "--bind",
+            HOST,
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(0.5)
+        yield f"redis://{HOST}:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+@contextmanager
+def production_stack(env, tmp, workers, threads):
+    """gunicorn and one Celery worker; both stopped with their process groups."""
+    port = free_port()
+    log_path = tmp / "gunicorn.log"
+    log = open(log_path, "wb")  # noqa: SIM115 (closed by stop_gunicorn)
+    web = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "-b",
+            f"{HOST}:{port}",
+            "-w",
+            str(workers),
+            "--threads",
+            str(threads),
+            "-k",
+            "gthread",
+            "--timeout",
+            "60",
+            "--graceful-timeout",
+            "5",
+            "--backlog",
+            "2048",
+            # Idle connections outlive the client's own keep-alive expiry (5 s), so
+            # the client, not the server, closes them: no request on a dead socket.
+            "--keep-alive",
+            "30",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    web.log_file = log
+    celery_log = open(tmp / "celery.log", "wb")  # noqa: SIM115
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--concurrency",
+            "1",
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel",
+            "WARNING",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=celery_log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"http://{HOST}:{port}/", timeout=5).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if web.poll() is not None or time.monotonic() > deadline:
+                raise BenchmarkError(f"gunicorn did not serve:\n{tail(log_path)}")
+            time.sleep(0.3)
+        yield f"http://{HOST}:{port}"
+    finally:
+        stop_gunicorn(web)
+        if worker.poll() is None:
+            worker.send_signal(signal.SIGTERM)
+            try:
+                worker.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+        celery_log.close()
+
+
+# --------------------------------------------------------------------------- clients
+
+
+class Run:
+    def __init__(self, origin, concurrency, timeout):
+        self.transport = httpx.AsyncHTTPTransport(
+            limits=httpx.Limits(
+                max_connections=concurrency, max_keepalive_connections=concurrency
+            )
+        )
+        self.gate = asyncio.Semaphore(concurrency)
+        self.origin = origin
+        self.timeout = timeout
+        self.latencies = []  # (phase, ms)
+        self.errors = []
+        self.submitted = set()
+
+    def client(self):
+        return httpx.AsyncClient(
+            base_url=self.origin,
+            transport=self.transport,
+            timeout=self.timeout,
+            headers={"Origin": self.origin},
+        )
+
+    async def call(self, phase, client, method, url, expect, **kwargs):
+        async with self.gate:
+            started = time.perf_counter()
+            try:
+                response = await client.request(method, url, **kwargs)
+            except httpx.HTTPError as error:
+                self.errors.append(f"{method} {url}: {type(error).__name__}")
+                return None
+            self.latencies.append((phase, (time.perf_counter() - started) * 1000))
+        if response.status_code != expect:
+            self.errors.append(f"{method} {url}: HTTP {response.status_code}")
+            return None
+        return response
+
+
+async def sign_in(run, client, username, login):
+    page = await run.call("sign_in", client, "GET", login, 200)
+    if page is None:
+        return False
+    token = client.cookies.get("csrftoken")
+    response = await run.call(
+        "sign_in",
+        client,
+        "POST",
+        login,
+        302,
+        data={"csrfmiddlewaretoken": token, "username": username, "password": PASSWORD},
+    )
+    return response is not None and "sessionid" in client.cookies
+
+
+async def take_quiz(run, client, username, quiz, start_at, think):
+    await asyncio.sleep(max(0.0, start_at - time.monotonic()))
+    token = client.cookies.get("csrftoken")
+    started = await run.call(
+        "start",
+        client,
+        "POST",
+        quiz + "bat-dau/",
+        302,
+        data={"csrfmiddlewaretoken": token},
+    )
+    if started is None:
+        return
+    attempt = started.headers["location"]
+    page = await run.call("attempt_page", client, "GET", attempt, 200)
+    if page is None:
+        return
+    html = page.text
+    save_url = SAVE_URL.search(html)
+    fields = {}
+    for key, value in FIELD.findall(html):
+        fields.setdefault(key, []).append(value)
+    if save_url is None or len(fields) != QUESTIONS:
+        run.errors.append(f"{attempt}: {len(fields)} questions found on the page")
+        return
+    answers = {}
+    headers = {"X-CSRFToken": token}
+    for key, choices in fields.items():
+        await asyncio.sleep(random.uniform(*think))
+        answers[key] = [random.choice(choices)]
+        saved = await run.call(
+            "autosave",
+            client,
+            "POST",
+            save_url.group(1),
+            200,
+            json={"answers": answers},
+            headers=headers,
+        )
+        if saved is None:
+            return
+    await asyncio.sleep(random.uniform(*think))
+    form = {"csrfmiddlewaretoken": token, **{k: v[0] for k, v in answers.items()}}
+    submitted = await run.call(
+        "submit", client, "POST", attempt + "nop/", 302, data=form
+    )
+    if submitted is None:
+        return
+    run.submitted.add(username)
+    await run.call("result", client, "GET", submitted.headers["location"], 200)
+
+
+async def exam(origin, urls, args):
+    run = Run(origin, args.concurrency, args.http_timeout)
+    usernames = [f"thisinh{n:04d}" for n in range(args.takers)]
+    clients = {username: run.client() for username in usernames}
+
+    began = time.monotonic()
+    signed = await asyncio.gather(
+        *(sign_in(run, clients[u], u, urls["login"]) for u in usernames)
+    )
+    comment(
+        f"sign-in phase: {sum(signed)} of {len(usernames)} signed in, "
+        f"{time.monotonic() - began:.1f} s"
+    )
+    start = time.monotonic() + 2
+    think = (args.think * 0.5, args.think * 1.5)
+    began = time.monotonic()
+    takers = asyncio.gather(
+        *(
+            take_quiz(
+                run,
+                clients[u],
+                u,
+                urls["quiz"],
+                start + random.uniform(0, args.start_window),
+                think,
+            )
+            for u, ok in zip(usernames, signed, strict=True)
+            if ok
+        )
+    )
+    try:  # bounded in time: whoever has not finished by then is counted
+        await asyncio.wait_for(takers, timeout=args.deadline)
+    except TimeoutError:
+        run.errors.append(f"deadline of {args.deadline} s reached")
+    exam_seconds = time.monotonic() - began
+    await run.transport.aclose()
+    run.signed_in = sum(signed)
+    return run, exam_seconds
+
+
+# --------------------------------------------------------------------------- measure
+
+
+def percentile(values, fraction):
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def measure(args, tmp):
+    database = f"bench_quiz_{int(time.time())}"
+    with own_database(database) as database_url, own_redis(tmp) as redis_url:
+        env = bench_env(tmp)
+        env.update(
+            {
+                "DATABASE_URL": database_url,
+                "REDIS_URL": redis_url,
+                "CELERY_BROKER_URL": redis_url,
+                "CELERY_RESULT_BACKEND": redis_url,
+                "DJANGO_LOG_LEVEL": "ERROR",
+            }
+        )
+        (tmp / "bench_settings.py").write_text(QUIZ_SETTINGS)
+        manage(env, "migrate", "--noinput")
+        collectstatic(env)
+        seeded = time.monotonic()
+        urls = json.loads(
+            shell(
+                env,
+                SEED.format(takers=args.takers, questions=QUESTIONS, password=PASSWORD),
+            )
+        )
+        comment(f"seeded {args.takers} learners in {time.monotonic() - seeded:.1f} s")
+        with production_stack(env, tmp, args.workers, args.threads) as origin:
+            comment(
+                f"against: gunicorn -w {args.workers} --threads {args.threads} "
+                "(gthread), production settings, PostgreSQL, Redis (cache, sessions, "
+                "broker), one Celery worker (certificates of those who pass)"
+            )
+            comment(
+                f"{args.takers} takers, start spread over {args.start_window} s, "
+                f"think {args.think} s ± 50 % per question, {QUESTIONS} questions, "
+                f"at most {args.concurrency} requests in flight"
+            )
+            run, exam_seconds = asyncio.run(exam(origin, urls, args))
+            time.sleep(1)
+            state = json.loads(shell(env, CHECK.format()))
+
+    exam_ms = [ms for phase, ms in run.latencies if phase != "sign_in"]
+    sign_in_ms = [ms for phase, ms in run.latencies if phase == "sign_in"]
+    attempts = state["attempts"]
+    submitted_in_db = {u for u, (_total, done) in attempts.items() if done}
+    lost = len(run.submitted - submitted_in_db)
+    duplicates = sum(max(0, total - 1) for total, _done in attempts.values())
+
+    metric("quiz_takers", len(run.submitted), "learners")
+    metric("errors", len(run.errors), "requests")
+    metric("p50_ms", f"{statistics.median(exam_ms) if exam_ms else 0:.0f}", "ms")
+    metric("p95_ms", f"{percentile(exam_ms, 0.95):.0f}", "ms")
+    metric("requests_per_second", f"{len(exam_ms) / exam_seconds:.1f}", "req/s")
+    metric("lost_attempts", lost, "attempts")
+    metric("duplicate_attempts", duplicates, "attempts")
+    comment(
+        f"exam phase: {len(exam_ms)} requests in {exam_seconds:.1f} s; "
+        f"p99 {percentile(exam_ms, 0.99):.0f} ms, max {max(exam_ms, default=0):.0f} ms"
+    )
+    comment(
+        f"sign-in requests: p50 {percentile(sign_in_ms, 0.5):.0f} ms, "
+        f"p95 {percentile(sign_in_ms, 0.95):.0f} ms"
+    )
+    for kind in ("start", "attempt_page", "autosave", "submit", "result"):
+        values = [ms for phase, ms in run.latencies if phase == kind]
+        comment(
+            f"{kind}: {len(values)} requests, p50 {percentile(values, 0.5):.0f} ms, "
+            f"p95 {percentile(values, 0.95):.0f} ms"
+        )
+    unfinished = run.signed_in - len(run.submitted)
+    comment(f"signed in, not submitted (errors or the deadline): {unfinished}")
+    comment(f"certificates by status at the end: {state['certificates']}")
+    comment(
+        f"target: {args.takers} takers, 0 errors, 0 lost, 0 duplicated, p95 < 1000 ms"
+    )
+    for error in run.errors[:10]:
+        comment(f"error: {error}")
+
+
+def parser():
+    p = argument_parser(__doc__)
+    p.add_argument("--takers", type=int, default=1000)
+    p.add_argument("--start-window", type=float, default=60, help="seconds")
+    p.add_argument("--think", type=float, default=10, help="seconds per answer")
+    p.add_argument("--concurrency", type=int, default=64, help="requests in flight")
+    p.add_argument("--workers", type=int, default=3, help="gunicorn processes")
+    p.add_argument("--threads", type=int, default=4, help="threads per process")
+    p.add_argument(
+        "--deadline", type=float, default=270, help="seconds for the exam phase"
+    )
+    p.add_argument("--http-timeout", type=float, default=30, help="seconds")
+    return p
+
+
+if __name__ == "__main__":
+    sys.exit(main(measure, parser(), prefix="bench-quiz-load-"))

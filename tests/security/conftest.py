@@ -1,0 +1,135 @@
+"""Two schools in two communes, and someone in every role.
+
+Everything reachable by id belongs to school A (in commune A): its class, its learner's
+enrolment, attempt and certificate, its roster import, its certificate ZIP. The people
+who try to reach it are everyone else: a learner of school B, the coordinator of
+school B, a statistics viewer of commune B, a content editor. The coordinator of
+school A is the control: the URL works for the right person.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+
+from certificates.models import Certificate, ClassArchive
+from courses import quiz
+from courses.class_enrolment import enrol_class
+from courses.models import Enrolment, QuizPage
+from people.models import Membership, Organisation, RosterImport
+from tests.certificates.conftest import complete
+from tests.courses.conftest import build_course
+from tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    SchoolClassFactory,
+    UserFactory,
+)
+
+
+@dataclass
+class World:
+    province: Organisation
+    school_a: Organisation
+    school_b: Organisation
+    class_a: object
+    class_b: object
+    learner_a: object
+    learner_b: object
+    coordinator_a: object
+    coordinator_b: object
+    viewer_b: object
+    editor: object
+    course: object
+    quiz_page: object
+    enrolment_a: object
+    attempt_a: object
+    certificate_a: object
+    roster_a: object
+    archive_a: object
+
+
+def _learner(school_class, **fields):
+    user = UserFactory(**fields)
+    MembershipFactory(
+        user=user,
+        organisation=school_class.organisation,
+        school_class=school_class,
+        role=Membership.Role.LEARNER,
+    )
+    return user
+
+
+def _staff(unit, role, username):
+    user = UserFactory(username=username)
+    MembershipFactory(user=user, organisation=unit, role=role)
+    return user
+
+
+@pytest.fixture
+def world(home_page, django_capture_on_commit_callbacks):
+    province = OrganisationFactory(code="19", name="Tỉnh Thái Nguyên", kind="province")
+    commune_a = OrganisationFactory(parent=province, code="19-X01", kind="commune")
+    province.refresh_from_db()
+    commune_b = OrganisationFactory(parent=province, code="19-X02", kind="commune")
+    commune_a.refresh_from_db()
+    school_a = OrganisationFactory(
+        parent=commune_a, code="19-T01", name="Trường THPT Bắc Kạn"
+    )
+    commune_b.refresh_from_db()
+    school_b = OrganisationFactory(
+        parent=commune_b, code="19-T02", name="Trường THPT Chợ Đồn"
+    )
+    class_a = SchoolClassFactory(organisation=school_a, name="10A1")
+    class_b = SchoolClassFactory(organisation=school_b, name="12C1")
+    learner_a = _learner(class_a, username="hocsinh_a", full_name="Lý Thị Mai")
+    learner_b = _learner(class_b, username="hocsinh_b", full_name="Hà Văn Nam")
+    editor = UserFactory(username="bientap")
+    editor.groups.add(Group.objects.get(name="Editors"))
+
+    course, quiz_page = build_course(home_page, lessons=1)
+    enrolment_a = Enrolment.objects.create(user=learner_a, course=course)
+    with django_capture_on_commit_callbacks(execute=True):
+        complete(enrolment_a)  # the certificate is issued eagerly
+    attempt_a = quiz.start_attempt(enrolment_a, quiz_page, course=course)
+    coordinator_a = _staff(school_a, Membership.Role.COORDINATOR, "giaovien_a")
+    enrol_class(class_a, course, by=coordinator_a)
+    roster_a = RosterImport.objects.create(
+        organisation=school_a,
+        school_year="2026-2027",
+        default_class_name="10A1",
+        created_by=coordinator_a,
+        filename="10A1.csv",
+        file=ContentFile(b"Ho ten\nLy Thi Mai\n", name="10A1.csv"),
+        status=RosterImport.Status.PREVIEW,
+        error_rows=ContentFile(b"Dong,Loi\n2,Thieu ten\n", name="loi.csv"),
+        slips=ContentFile(b"%PDF-1.4 slips", name="phieu.pdf"),
+    )
+    archive_a = ClassArchive.objects.create(
+        school_class=class_a,
+        course=course,
+        requested_by=coordinator_a,
+        status=ClassArchive.Status.DONE,
+        file=ContentFile(b"PK\x05\x06" + bytes(18), name="10A1.zip"),
+    )
+    return World(
+        province=province,
+        school_a=school_a,
+        school_b=school_b,
+        class_a=class_a,
+        class_b=class_b,
+        learner_a=learner_a,
+        learner_b=learner_b,
+        coordinator_a=coordinator_a,
+        coordinator_b=_staff(school_b, Membership.Role.COORDINATOR, "giaovien_b"),
+        viewer_b=_staff(commune_b, Membership.Role.VIEWER, "xem_b"),
+        editor=editor,
+        course=course,
+        quiz_page=QuizPage.objects.get(pk=quiz_page.pk),
+        enrolment_a=enrolment_a,
+        attempt_a=attempt_a,
+        certificate_a=Certificate.objects.get(enrolment=enrolment_a),
+        roster_a=roster_a,
+        archive_a=archive_a,
+    )

@@ -1,0 +1,204 @@
+"""Who may open what: every named URL × anonymous, learner, coordinator of another
+school, viewer of another commune, editor — generated from the URL configuration.
+
+Every id in a URL belongs to school A (tests/security/conftest.py); none of the people
+trying it has anything to do with school A. A named URL without an entry here fails
+``test_every_named_url_has_an_expectation``: a new view is reviewed before it ships.
+"""
+
+import pytest
+from django.test import Client
+
+from tests.security.routes import named_routes, url_for
+
+ROLES = ("anonymous", "learner", "coordinator", "viewer", "editor")
+WHO = {  # World attribute of each role; none of them belongs to school A
+    "anonymous": None,
+    "learner": "learner_b",
+    "coordinator": "coordinator_b",
+    "viewer": "viewer_b",
+    "editor": "editor",
+}
+LOGIN = "login"  # a redirect to a sign-in page
+HOME = "home"  # a redirect to the home page
+NF = 404  # school A's object stays invisible: not even its existence is confirmed
+
+# route: (method, anonymous, learner, coordinator, viewer, editor)
+STAFF_PAGE = ("GET", LOGIN, NF, NF, NF, NF)
+STAFF_ACTION = ("POST", LOGIN, NF, NF, NF, NF)
+PUBLIC = ("GET", 200, 200, 200, 200, 200)
+SIGNED_IN = ("GET", LOGIN, 200, 200, 200, 200)
+EXPECTED = {
+    # public
+    "healthz": PUBLIC,
+    "javascript-catalog": PUBLIC,
+    "search": PUBLIC,
+    "search_autocomplete": PUBLIC,
+    "switch_language": ("GET", HOME, HOME, HOME, HOME, HOME),
+    "certificates:verify": PUBLIC,
+    "certificates:verify_code": PUBLIC,  # verification is public by design
+    # accounts
+    "people:login": ("GET", 200, HOME, HOME, HOME, HOME),
+    "people:logout": ("POST", HOME, HOME, HOME, HOME, HOME),
+    "people:password_change": SIGNED_IN,
+    "people:password_reset": PUBLIC,
+    "people:password_reset_done": PUBLIC,
+    "people:password_reset_confirm": PUBLIC,  # a bad link: a page that says so
+    "people:password_reset_complete": PUBLIC,
+    "courses:my_learning": SIGNED_IN,
+    # coordinators: their own dashboard and upload form...
+    "coordinator:home": ("GET", LOGIN, NF, 200, NF, NF),
+    "coordinator:upload": ("GET", LOGIN, NF, 200, NF, NF),
+    # ...and nothing of school A
+    "coordinator:class": STAFF_PAGE,
+    "coordinator:add_student": STAFF_ACTION,
+    "coordinator:remove_student": STAFF_ACTION,
+    "coordinator:reset_passwords": STAFF_ACTION,
+    "coordinator:import": STAFF_PAGE,
+    "coordinator:import_status": STAFF_PAGE,
+    "coordinator:import_confirm": STAFF_ACTION,
+    "coordinator:import_errors": STAFF_PAGE,
+    "coordinator:import_slips": STAFF_PAGE,
+    "class_courses:list": STAFF_PAGE,
+    "class_courses:enrol": STAFF_ACTION,
+    "class_courses:unenrol": STAFF_ACTION,
+    "class_courses:quiz_window": STAFF_ACTION,
+    "class_progress:progress": STAFF_PAGE,
+    "class_progress:progress_csv": STAFF_PAGE,
+    "class_progress:progress_xlsx": STAFF_PAGE,
+    "certificates:download": STAFF_PAGE,  # learner A's own certificate
+    "certificates:class_certificates": STAFF_PAGE,
+    "certificates:class_zip": STAFF_ACTION,
+    "certificates:class_archive": STAFF_PAGE,
+    "certificates:class_archive_download": STAFF_PAGE,
+    "certificates:reissue": STAFF_ACTION,
+    "certificates:revoke": STAFF_PAGE,
+    # Wagtail's page tree and its sign-in for private pages
+    "wagtail_serve": PUBLIC,
+    "wagtailcore_login": PUBLIC,
+}
+# The control: the right person does get in (so a 404 above is the scope check,
+# not a broken URL). route: (World attribute, status)
+OWNER = {
+    "coordinator:class": ("coordinator_a", 200),
+    "coordinator:add_student": ("coordinator_a", 400),  # empty form: a clear message
+    "coordinator:remove_student": ("coordinator_a", 302),
+    "coordinator:reset_passwords": ("coordinator_a", 200),  # the new slips (PDF)
+    "coordinator:import": ("coordinator_a", 200),
+    "coordinator:import_status": ("coordinator_a", 200),
+    "coordinator:import_confirm": ("coordinator_a", 302),
+    "coordinator:import_errors": ("coordinator_a", 200),
+    "coordinator:import_slips": ("coordinator_a", 200),
+    "class_courses:list": ("coordinator_a", 200),
+    "class_courses:enrol": ("coordinator_a", 302),
+    "class_courses:unenrol": ("coordinator_a", 302),
+    "class_courses:quiz_window": ("coordinator_a", 302),
+    "class_progress:progress": ("coordinator_a", 200),
+    "class_progress:progress_csv": ("coordinator_a", 200),
+    "class_progress:progress_xlsx": ("coordinator_a", 200),
+    "certificates:download": ("learner_a", 200),
+    "certificates:class_certificates": ("coordinator_a", 200),
+    "certificates:class_zip": ("coordinator_a", 302),
+    "certificates:class_archive": ("coordinator_a", 200),
+    "certificates:class_archive_download": ("coordinator_a", 200),
+    "certificates:reissue": ("coordinator_a", 302),
+    "certificates:revoke": ("coordinator_a", 200),
+}
+# Whole areas owned by Django or Wagtail, checked with one URL each.
+PREFIX_RULES = {
+    "admin/": ("/admin/", ("GET", LOGIN, LOGIN, LOGIN, LOGIN, 200)),
+    "django-admin/": ("/django-admin/", ("GET", LOGIN, LOGIN, LOGIN, LOGIN, LOGIN)),
+    "documents/": ("/documents/999999/x.pdf", ("GET", NF, NF, NF, NF, NF)),
+    "_util/": ("/_util/login/", PUBLIC),
+}
+SPECIAL_URLS = {"wagtail_serve": "/"}
+# TODO(lead): statistics and open-data views are being written now; review them and
+# move each into EXPECTED. Until then they are reported as skipped, not passed.
+PENDING_REVIEW = ("thong-ke/", "du-lieu-mo/")
+
+ROUTES = named_routes()
+
+
+def _covered_by_prefix(pattern):
+    return next((p for p in PREFIX_RULES if pattern.startswith(p)), None)
+
+
+def _pending(pattern):
+    return pattern.startswith(PENDING_REVIEW)
+
+
+def test_every_named_url_has_an_expectation():
+    missing = sorted(
+        name
+        for name, pattern in ROUTES.items()
+        if name not in EXPECTED
+        and not _covered_by_prefix(pattern)
+        and not _pending(pattern)
+    )
+    assert not missing, f"named URLs nobody has reviewed: {missing}"
+
+
+def test_no_expectation_for_a_url_that_is_gone():
+    assert not sorted(set(EXPECTED) - set(ROUTES))
+    assert not sorted(set(OWNER) - set(EXPECTED))
+
+
+def _client_for(world, attribute):
+    client = Client(raise_request_exception=False)
+    if attribute:
+        client.force_login(getattr(world, attribute))
+    return client
+
+
+def _outcome(response):
+    if response.status_code == 302:
+        location = response["Location"]
+        if "/dang-nhap/" in location or "/login/" in location:
+            return LOGIN
+        if location in ("/", "http://testserver/"):
+            return HOME
+    return response.status_code
+
+
+def _check(world, url, method, expected):
+    problems = []
+    for role, wanted in zip(ROLES, expected, strict=True):
+        client = _client_for(world, WHO[role])
+        got = _outcome(getattr(client, method.lower())(url))
+        if got != wanted:
+            problems.append(f"{role}: {got}, expected {wanted}")
+    return problems
+
+
+@pytest.fixture(autouse=True)
+def _no_sign_in_throttling(settings):
+    settings.AXES_ENABLED = False  # force_login; throttling has its own tests
+
+
+@pytest.mark.parametrize(
+    "name", sorted(n for n, p in ROUTES.items() if not _covered_by_prefix(p))
+)
+@pytest.mark.django_db
+def test_permission_matrix(name, request):
+    pattern = ROUTES[name]
+    if _pending(pattern):
+        pytest.skip("PENDING_REVIEW: no reviewed expectation yet (TODO for the lead)")
+    if name not in EXPECTED:
+        pytest.fail(f"{name} ({pattern}) has no expectation")
+    world = request.getfixturevalue("world")
+    url = SPECIAL_URLS.get(name) or url_for(name, pattern, world)
+    method, *statuses = EXPECTED[name]
+    problems = _check(world, url, method, statuses)
+    assert not problems, f"{method} {url}: " + "; ".join(problems)
+    if name in OWNER:
+        attribute, wanted = OWNER[name]
+        response = getattr(_client_for(world, attribute), method.lower())(url)
+        assert response.status_code == wanted, f"{attribute} on {url}"
+
+
+@pytest.mark.parametrize("prefix", sorted(PREFIX_RULES))
+@pytest.mark.django_db
+def test_prefix_areas(prefix, world):
+    url, (method, *statuses) = PREFIX_RULES[prefix]
+    problems = _check(world, url, method, statuses)
+    assert not problems, f"{method} {url}: " + "; ".join(problems)
