@@ -18,6 +18,7 @@ from courses import quiz
 from courses.class_enrolment import enrol_class
 from courses.models import Enrolment, QuizPage
 from people.models import Membership, Organisation, RosterImport
+from reports.models import ExportJob
 from tests.certificates.conftest import complete
 from tests.courses.conftest import build_course
 from tests.factories import (
@@ -48,6 +49,7 @@ class World:
     certificate_a: object
     roster_a: object
     archive_a: object
+    export_a: object
 
 
 def _learner(school_class, **fields):
@@ -113,6 +115,13 @@ def world(home_page, django_capture_on_commit_callbacks):
         status=ClassArchive.Status.DONE,
         file=ContentFile(b"PK\x05\x06" + bytes(18), name="10A1.zip"),
     )
+    export_a = ExportJob.objects.create(
+        requested_by=coordinator_a,
+        filters={},
+        format=ExportJob.Format.CSV,
+        status=ExportJob.Status.DONE,
+        file=ContentFile(b"\xef\xbb\xbfDon vi\n", name="thong-ke.csv"),
+    )
     return World(
         province=province,
         school_a=school_a,
@@ -132,4 +141,5 @@ def world(home_page, django_capture_on_commit_callbacks):
         certificate_a=Certificate.objects.get(enrolment=enrolment_a),
         roster_a=roster_a,
         archive_a=archive_a,
+        export_a=export_a,
     )

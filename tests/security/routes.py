@@ -26,6 +26,8 @@ def kwargs_for(world):
         "user_id": world.learner_a.pk,
         "import_id": world.roster_a.pk,
         "archive_id": world.archive_a.pk,
+        "unit_id": world.school_a.pk,
+        "job_id": world.export_a.pk,
         "course_id": world.course.pk,
         "quiz_id": world.quiz_page.pk,
         "pk": world.certificate_a.pk,
