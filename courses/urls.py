@@ -1,9 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import quiz_views, views
 
 app_name = "courses"
 
 urlpatterns = [
     path("", views.my_learning, name="my_learning"),
+    # Quiz autosave, outside the page tree: see quiz_views.autosave.
+    path("lan/<int:attempt_id>/luu/", quiz_views.autosave, name="autosave"),
 ]

@@ -287,12 +287,6 @@ class QuizPage(RoutablePageMixin, Page):
 
         return quiz_views.take(request, self, attempt_id)
 
-    @path("lan/<int:attempt_id>/luu/")
-    def autosave(self, request, attempt_id):
-        from courses import quiz_views
-
-        return quiz_views.autosave(request, self, attempt_id)
-
     @path("lan/<int:attempt_id>/nop/")
     def submit(self, request, attempt_id):
         from courses import quiz_views

@@ -4,6 +4,8 @@ import json
 import re
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 
 from courses.models import Enrolment, QuizAttempt
 from tests.courses.conftest import build_course, correct_answers
@@ -47,7 +49,7 @@ def test_autosave_survives_a_reload_and_submit_scores_on_the_server(
     answers = correct_answers(attempt)
     first = attempt.snapshot[0]
     response = enrolled.post(
-        url + "luu/",
+        reverse("courses:autosave", args=[attempt.pk]),
         json.dumps({"answers": {first["key"]: answers[first["key"]]}}),
         content_type="application/json",
     )
@@ -82,7 +84,7 @@ def test_forged_choice_changes_nothing(enrolled, quiz_page):
     url, attempt = start(enrolled, quiz_page)
     question = attempt.snapshot[0]["key"]
     response = enrolled.post(
-        url + "luu/",
+        reverse("courses:autosave", args=[attempt.pk]),
         json.dumps({"answers": {question: ["deadbeef"]}}),
         content_type="application/json",
     )
@@ -96,8 +98,12 @@ def test_forged_choice_changes_nothing(enrolled, quiz_page):
 
 
 def test_garbage_autosave_body_is_a_clear_400(enrolled, quiz_page):
-    url, _attempt = start(enrolled, quiz_page)
-    response = enrolled.post(url + "luu/", "{not json", content_type="application/json")
+    url, attempt = start(enrolled, quiz_page)
+    response = enrolled.post(
+        reverse("courses:autosave", args=[attempt.pk]),
+        "{not json",
+        content_type="application/json",
+    )
     assert response.status_code == 400
 
 
@@ -114,7 +120,9 @@ def test_another_learners_attempt_is_404_everywhere(client, course, quiz_page):
     assert client.get(url + "ket-qua/").status_code == 404
     assert client.post(url + "nop/", answers).status_code == 404
     response = client.post(
-        url + "luu/", json.dumps({"answers": answers}), content_type="application/json"
+        reverse("courses:autosave", args=[attempt.pk]),
+        json.dumps({"answers": answers}),
+        content_type="application/json",
     )
     assert response.status_code == 404
     attempt.refresh_from_db()
@@ -181,3 +189,25 @@ def test_editor_preview_shows_the_key_and_records_nothing(quiz_page, rf):
     assert "GIAI-THICH-BI-MAT" in html
     assert "Xem trước cho biên tập viên" in html
     assert not QuizAttempt.objects.exists()
+
+
+def test_autosave_needs_the_owners_session_and_an_enrolment_not_withdrawn(
+    enrolled, quiz_page
+):
+    _url, attempt = start(enrolled, quiz_page)
+    first = attempt.snapshot[0]
+    body = json.dumps(
+        {"answers": {first["key"]: correct_answers(attempt)[first["key"]]}}
+    )
+    save = reverse("courses:autosave", args=[attempt.pk])
+
+    anonymous = Client().post(save, body, content_type="application/json")
+    assert anonymous.status_code == 401
+    assert anonymous.json()["error"]
+
+    Enrolment.objects.filter(pk=attempt.enrolment_id).update(
+        status=Enrolment.Status.WITHDRAWN
+    )
+    assert enrolled.post(save, body, content_type="application/json").status_code == 404
+    attempt.refresh_from_db()
+    assert attempt.answers == {}

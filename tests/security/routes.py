@@ -27,6 +27,7 @@ def kwargs_for(world):
         "import_id": world.roster_a.pk,
         "archive_id": world.archive_a.pk,
         "unit_id": world.school_a.pk,
+        "attempt_id": world.attempt_a.pk,
         "job_id": world.export_a.pk,
         "course_id": world.course.pk,
         "quiz_id": world.quiz_page.pk,

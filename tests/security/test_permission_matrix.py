@@ -46,6 +46,8 @@ EXPECTED = {
     "people:password_reset_confirm": PUBLIC,  # a bad link: a page that says so
     "people:password_reset_complete": PUBLIC,
     "courses:my_learning": SIGNED_IN,
+    # quiz autosave (JSON): learner A's attempt is nobody else's to write
+    "courses:autosave": ("POST", 401, NF, NF, NF, NF),
     # coordinators: their own dashboard and upload form...
     "coordinator:home": ("GET", LOGIN, NF, 200, NF, NF),
     "coordinator:upload": ("GET", LOGIN, NF, 200, NF, NF),
@@ -118,6 +120,7 @@ OWNER = {
     "certificates:class_archive_download": ("coordinator_a", 200),
     "certificates:reissue": ("coordinator_a", 302),
     "certificates:revoke": ("coordinator_a", 200),
+    "courses:autosave": ("learner_a", 400),  # empty answers: a clear message
     "reports:unit": ("coordinator_a", 200),
     "reports:class": ("coordinator_a", 200),
     "reports_exports:job": ("coordinator_a", 200),

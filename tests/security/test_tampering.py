@@ -110,7 +110,7 @@ def test_a_learner_cannot_touch_another_learners_attempt(world):
     assert other.get(quiz_url(world, "attempt", attempt)).status_code == 404
     assert other.get(quiz_url(world, "result", attempt)).status_code == 404
     saved = other.post(
-        quiz_url(world, "autosave", attempt),
+        reverse("courses:autosave", args=[attempt.pk]),
         data=f'{{"answers": {{"{key}": ["{choice}"]}}}}',
         content_type="application/json",
     )
