@@ -5,6 +5,7 @@ quiz has a passed attempt. Completion is recorded once (a conditional UPDATE) an
 announced once with ``course_completed``, after the transaction commits.
 """
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import Substr
@@ -44,8 +45,52 @@ def is_complete(enrolment, lessons=None, quizzes=None):
     return done >= lessons and passed >= quizzes
 
 
+FINISHED_TIMEOUT = 3600
+
+
+def _finished_key(enrolment_id):
+    return f"courses:finished:{enrolment_id}"
+
+
+def finished_items(enrolment):
+    """Ids of the lessons done and quizzes passed in this enrolment.
+
+    Every lesson and quiz page shows them, and they change only when the learner
+    finishes something, which always goes through ``update_completion``: cached
+    until then (one query otherwise; page ids never collide).
+    """
+    key = _finished_key(enrolment.pk)
+    found = cache.get(key)
+    if found is None:
+        lessons = (
+            LessonProgress.objects.filter(enrolment=enrolment)
+            .order_by()
+            .values_list("lesson_id", flat=True)
+        )
+        quizzes = (
+            QuizAttempt.objects.filter(enrolment=enrolment, passed=True)
+            .order_by()
+            .values_list("quiz_id", flat=True)
+        )
+        found = frozenset(lessons.union(quizzes))
+        cache.set(key, found, FINISHED_TIMEOUT)
+    return found
+
+
+def _forget_finished(enrolment_id):
+    """Drop the cached finished items now and again at commit, so that no reader
+    caches what the transaction is about to change."""
+    key = _finished_key(enrolment_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
 def update_completion(enrolment, now=None):
-    """Record completion if the rule is met; True only for the call that recorded it."""
+    """Record completion if the rule is met; True only for the call that recorded it.
+
+    Called after every lesson done and quiz submitted.
+    """
+    _forget_finished(enrolment.pk)
     if enrolment.completed_at is not None or not is_complete(enrolment):
         return False
     now = now or timezone.now()

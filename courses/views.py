@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .access import enrolment_for, is_staff_reader
+from .completion import finished_items, progress_by_enrolment
 from .completion import mark_lesson_done as record_lesson_done
-from .completion import progress_by_enrolment
-from .models import CoursePage, Enrolment, LessonProgress, QuizAttempt
+from .models import CoursePage, Enrolment
 from .outline import TIMEOUT as OUTLINE_TIMEOUT
 from .outline import course_outline, tree_version
 
@@ -30,21 +30,9 @@ def _render(request, page, template, extra):
 
 
 def _outline_with_state(course, enrolment):
-    """The course's items with done/passed flags for this learner (two queries)."""
+    """The course's items with done/passed flags for this learner (both cached)."""
     items = course_outline(course)
-    finished = set()
-    if enrolment is not None:
-        lessons = (
-            LessonProgress.objects.filter(enrolment=enrolment)
-            .order_by()
-            .values_list("lesson_id", flat=True)
-        )
-        quizzes = (
-            QuizAttempt.objects.filter(enrolment=enrolment, passed=True)
-            .order_by()
-            .values_list("quiz_id", flat=True)
-        )
-        finished = set(lessons.union(quizzes))  # one query; page ids never collide
+    finished = finished_items(enrolment) if enrolment is not None else frozenset()
     for item in items:
         item.is_done = item.pk in finished
     return items
