@@ -17,14 +17,17 @@ What it does:
 3. in-process, calls the dashboard view (Django's RequestFactory, the view's own
    SQL and template) as the province's department viewer, the cache cleared before
    every request so the SQL is measured: the province, one commune's drill-down
-   (its schools) and one school (its classes); median of ``--rounds`` warm requests;
+   (its schools) and one school (its classes); median of ``--rounds`` warm requests.
+   Before that the summary tables are built (``reports.rollup.refresh``, timed):
+   the province and commune views read them, the school's class table is live;
 4. in a child process, streams the CSV export of one course (≈100,000 rows) to
    /dev/null through ``reports.exports.csv_chunks`` and reports its wall time and
    the child's peak RSS (VmHWM of /proc/self/status: getrusage's ru_maxrss is
    inherited across exec on Linux and would report the seeding parent's peak).
 
-Prints ``stats_enrolments``, ``dashboard_province_ms``, ``drilldown_commune_ms``,
-``dashboard_school_ms``, ``export_100k_rows_seconds``, ``export_peak_rss_mib``
+Prints ``stats_enrolments``, ``stats_summary_refresh_seconds``,
+``dashboard_province_ms``, ``drilldown_commune_ms``, ``dashboard_school_ms``,
+``export_100k_rows_seconds``, ``export_peak_rss_mib``
 and ``#`` lines. Drops the database at the end. Targets: each dashboard ≤ 300 ms;
 export memory flat (≤ 150 MiB).
 """
@@ -496,6 +499,31 @@ def run(args):
         )
         metric("stats_enrolments", total, "count")
 
+        from reports.rollup import refresh
+
+        started = time.perf_counter()
+        refresh()
+        metric(
+            "stats_summary_refresh_seconds",
+            f"{time.perf_counter() - started:.1f}",
+            "s",
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        from reports import models as report_models
+
+        comment(
+            "summary rows: "
+            + ", ".join(
+                f"{name} {getattr(report_models, name).objects.count()}"
+                for name in (
+                    "EnrolmentSummary",
+                    "CompletionMonths",
+                    "CompletionDays",
+                    "RootCompletionDays",
+                )
+            )
+        )
         viewer = viewer_of(1)
         commune_pk = communes[len(communes) // 2][0]
         school_pk = schools[len(schools) // 2][0]

@@ -8,16 +8,12 @@ never depends on how many units, classes or learners there are.
 
 from datetime import datetime, time, timedelta
 
-from django.db import connection
 from django.db.models import (
-    Aggregate,
     Case,
     CharField,
     Count,
     F,
     FilteredRelation,
-    FloatField,
-    Func,
     Max,
     Min,
     Q,
@@ -33,27 +29,27 @@ from certificates.models import Certificate
 from courses.models import CoursePage, Enrolment
 from people.models import Organisation, SchoolClass
 
+from . import rollup
 from .tree import UnitTree
 
 STARTED = Q(started_at__isnull=False) | Q(completed_at__isnull=False)
 COMPLETED = Q(completed_at__isnull=False)
 
 
-class _DaysToComplete(Func):
-    """Days from enrolment to completion, as a float (PostgreSQL)."""
-
-    template = "EXTRACT(EPOCH FROM (%(expressions)s)) / 86400.0"
-    output_field = FloatField()
-
-
-class _Median(Aggregate):
-    function = "PERCENTILE_CONT"
-    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = FloatField()
-
-
 def has_median():
-    return connection.vendor == "postgresql"
+    return True  # every database: the median comes from a histogram of whole days
+
+
+def summary_state(filters):
+    """Which path answers a view: the ``SummaryState`` of the summary tables
+    (reports/rollup.py says when they may), or None for the live queries. While the
+    summary was never built the view is live and a rebuild is queued."""
+    if not rollup.covers(filters):
+        return None
+    state = rollup.state()
+    if state is None:
+        rollup.queue_refresh()
+    return state
 
 
 def figures():
@@ -132,18 +128,21 @@ def _finish(row):
     return row
 
 
-def grouped(filters, tree):
+def grouped(filters, tree, summarised=False):
     """One scan of the view's enrolments, grouped by their unit and by the week or
     month of completion (weeks when the period filter spans at most 120 days).
 
     Returns ``(units, weekly, points)``: {unit id: figures} — which the callers add
     up by tree path — and [(bucket start, completions)] for the chart. At most
     units × buckets rows come back, whatever the number of enrolments.
+    ``summarised``: read the summary tables instead (see ``summary_state``).
     """
+    if summarised:
+        return rollup.grouped(filters, tree)
     weekly = bool(
         filters.date_from
         and filters.date_to
-        and (filters.date_to - filters.date_from).days <= 120
+        and (filters.date_to - filters.date_from).days <= rollup.WEEKLY_DAYS
     )
     trunc = TruncWeek if weekly else TruncMonth
     units, buckets = {}, {}
@@ -162,48 +161,62 @@ def grouped(filters, tree):
     return units, weekly, sorted(buckets.items())
 
 
-def by_unit(filters, tree):
+def by_unit(filters, tree, summarised=False):
     """{unit id: figures} of the view (see ``grouped``)."""
-    return grouped(filters, tree)[0]
+    return grouped(filters, tree, summarised)[0]
 
 
-def summary(filters, tree=None, units=None):
+def summary(filters, tree=None, units=None, summarised=False):
     """{enrolled, started, completed, rate, certificates, avg_score, median_days,
     first_completion, last_completion} for the whole view. Adds up ``units`` (the
     rows of ``by_unit``, when the page has them already) and asks the database only
-    for the median and the completion span (one query; two on SQLite)."""
+    for the completion days (one query live, two on the summary tables).
+    The median counts whole days from enrolment to completion."""
     tree = tree or UnitTree()
     if units is None:
-        units = by_unit(filters, tree)
+        units = by_unit(filters, tree, summarised)
     row = _add(units.values())
-    queryset = enrolments(filters, tree)
-    extra = {
-        "first_completion": Min("completed_at"),
-        "last_completion": Max("completed_at"),
+    if summarised:
+        histogram, first, last = rollup.completion_figures(filters, tree)
+    else:
+        histogram, first, last = _completion_figures(filters, tree)
+    row |= {
+        "first_completion": first,
+        "last_completion": last,
+        "median_days": median(histogram),
     }
-    if has_median():
-        extra["median_days"] = _Median(
-            _DaysToComplete(F("completed_at") - F("enrolled_at")), filter=COMPLETED
-        )
-    row |= queryset.filter(COMPLETED).aggregate(**extra)
-    if not has_median():
-        row["median_days"] = _portable_median_days(queryset, row["completed"])
-    if row["median_days"] is not None:
-        row["median_days"] = round(row["median_days"], 1)
     return _finish(row)
 
 
-def _portable_median_days(queryset, completed):
-    if not completed:
+def _completion_figures(filters, tree):
+    histogram, first, last = [], None, None
+    for days, n, low, high in (
+        enrolments(filters, tree)
+        .filter(COMPLETED)
+        .annotate(days=rollup.WholeDays())
+        .values("days")
+        .annotate(n=Count("pk"), low=Min("completed_at"), high=Max("completed_at"))
+        .order_by("days")
+        .values_list("days", "n", "low", "high")
+    ):
+        histogram.append((days, n))
+        first = low if first is None else min(first, low)
+        last = high if last is None else max(last, high)
+    return histogram, first, last
+
+
+def median(histogram):
+    """The median of the values of a sorted [(value, count)] histogram (the mean
+    of the two middle values for an even count), rounded to 0.1."""
+    total = sum(n for _value, n in histogram)
+    if not total:
         return None
-    middle = (completed - 1) // 2
-    spans = list(
-        queryset.filter(COMPLETED)
-        .annotate(span=F("completed_at") - F("enrolled_at"))
-        .order_by("span")
-        .values_list("span", flat=True)[middle : middle + 2 - completed % 2]
-    )
-    return sum(s.total_seconds() for s in spans) / len(spans) / 86400
+    wanted = {(total - 1) // 2, total // 2}  # 0-based ranks of the middle value(s)
+    found, seen = [], 0
+    for value, n in histogram:
+        found += [value] * len({r for r in wanted if seen <= r < seen + n})
+        seen += n
+    return round(sum(found) / len(found), 1)
 
 
 def child_units(filters):

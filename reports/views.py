@@ -142,13 +142,24 @@ def _learner_status(enrolment):
 def dashboard(request, unit_id=None, class_id=None):
     filters = ReportFilters.from_request(request, unit_id=unit_id, class_id=class_id)
     tree = UnitTree()
+    # The summary tables when the filters allow (and they were built), else live.
+    state = queries.summary_state(filters)
+    summarised = state is not None
+    # A rebuild makes a new state row: cached figures never outlive their summary.
+    source = f"summary{state.pk}" if summarised else "live"
     # One grouped scan feeds the figures, the unit table and the time chart.
     units, weekly, buckets = cached(
-        filters, "grouped", lambda: queries.grouped(filters, tree)
+        filters,
+        f"grouped:{source}",
+        lambda: queries.grouped(filters, tree, summarised),
     )
-    summary = cached(filters, "summary", lambda: queries.summary(filters, tree, units))
+    summary = cached(
+        filters,
+        f"summary:{source}",
+        lambda: queries.summary(filters, tree, units, summarised),
+    )
     level, rows = cached(
-        filters, "rows", lambda: _level_rows(filters, tree, lambda: units)
+        filters, f"rows:{source}", lambda: _level_rows(filters, tree, lambda: units)
     )
     learners = queries.learner_rows(filters, tree) if level == "learners" else []
     for enrolment in learners:
@@ -170,6 +181,7 @@ def dashboard(request, unit_id=None, class_id=None):
     context = {
         "filters": filters,
         "summary": summary,
+        "as_of": state.refreshed_at if state else None,
         "target": target,
         "level": level,
         "rows": rows,

@@ -245,6 +245,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "certificates.tasks.requeue_stuck_certificates",
         "schedule": 5 * 60,
     },
+    # The statistics summary tables (reports/rollup.py): figures at most ~10 min old.
+    "reports-refresh-summary": {
+        "task": "reports.tasks.refresh_summary",
+        "schedule": 10 * 60,
+    },
 }
 
 # Wagtail
