@@ -250,6 +250,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.refresh_summary",
         "schedule": 10 * 60,
     },
+    # Export files are kept for a day (reports/exports.py).
+    "reports-purge-exports": {
+        "task": "reports.export_tasks.purge_expired_exports_task",
+        "schedule": 60 * 60,
+    },
 }
 
 # Wagtail
