@@ -4,7 +4,6 @@ page an editor opens, reports a violation."""
 import pytest
 
 from courses.models import Enrolment
-from tests.browser.conftest import browser, page  # noqa: F401  (fixtures)
 from tests.courses.conftest import build_course
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -13,7 +12,7 @@ PASSWORD = "Mat-khau-2026!"  # noqa: S105
 
 
 @pytest.fixture
-def violations(page):  # noqa: F811
+def violations(page):
     """Every CSP violation the browser reports while the test runs."""
     seen = []
     page.on(
@@ -27,7 +26,7 @@ def violations(page):  # noqa: F811
     return seen
 
 
-def sign_in(page, url, username):  # noqa: F811
+def sign_in(page, url, username):
     page.goto(url)
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
@@ -36,7 +35,7 @@ def sign_in(page, url, username):  # noqa: F811
 
 
 def test_learner_journey_pages_report_no_violation(
-    page,  # noqa: F811
+    page,
     violations,
     live_server,
     home_page,
@@ -62,7 +61,7 @@ def test_learner_journey_pages_report_no_violation(
 
 
 def test_wagtail_admin_reports_no_violation(
-    page,  # noqa: F811
+    page,
     violations,
     live_server,
     home_page,
