@@ -97,3 +97,17 @@ def test_viewer_drills_down_to_a_school_and_downloads_excel(
         assert learner.full_name in text
     finally:
         context.close()
+
+
+def test_the_dashboard_fits_a_phone(page, live_server, demo):
+    """Key figures are cards (from the site's stylesheet: an inline style would be
+    blocked by the Content-Security-Policy) and nothing is wider than the screen."""
+    page.goto(live_server.url + "/tai-khoan/dang-nhap/?next=/thong-ke/")
+    page.get_by_label(USERNAME_LABEL).fill("sogd")
+    page.get_by_label(PASSWORD_LABEL).fill(DEMO_PASSWORD)
+    page.locator("main").get_by_role("button", name=SIGN_IN).click()
+    expect(page.locator("h1")).to_have_text("Tỉnh Thái Nguyên")
+    card = page.locator(".stats-figures li").first
+    assert card.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
+    width = page.viewport_size["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
