@@ -13,6 +13,7 @@ import time
 from contextlib import contextmanager
 
 import redis
+from kombu import pools as kombu_pools
 
 from config.celery_app import app as celery_app
 from tests.services import _missing
@@ -79,8 +80,10 @@ class OwnRedis:
 
 
 def _drop_broker_connections():
-    if celery_app._pool is not None:
-        celery_app._pool.force_close_all()
+    # Close every pooled broker connection and forget the pools: kombu keeps them in
+    # global registries keyed by broker, so a pool merely closed would be handed out
+    # again ("Acquire on closed pool") to later tests using the same broker.
+    kombu_pools.reset()
     celery_app._pool = None
     celery_app.__dict__.get("amqp") and setattr(celery_app.amqp, "_producer_pool", None)
 
