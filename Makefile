@@ -33,10 +33,12 @@ run: $(VENV)/.requirements
 test: $(VENV)/.requirements-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-## bench: run every benchmark script; each prints `metric: value unit` lines
+## bench: run every benchmark script; each prints `metric: value unit` lines.
+## The PostgreSQL ones (search, stats, quiz load) make scratch databases on BENCH_DATABASE_URL.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 bench: $(VENV)/.requirements-dev
 	@for script in benchmarks/*.py; do \
-		echo "== $$script"; $(BIN)/python $$script || exit 1; \
+		echo "== $$script"; DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python $$script || exit 1; \
 	done
 
 ## lint: ruff, Django's checks and the migration check
