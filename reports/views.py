@@ -51,6 +51,12 @@ def cached(filters, level, compute):
     return cache.get_or_set(key, compute, CACHE_SECONDS)
 
 
+def figures_source(state):
+    """The part of a cache key saying where figures came from: a rebuild of the
+    summary makes a new state row, so cached figures never outlive their summary."""
+    return f"summary{state.pk}" if state is not None else "live"
+
+
 def _link(name, pk, filters):
     query = filters.as_query(unit=None, school_class=None)
     return reverse(name, args=[pk]) + (f"?{query}" if query else "")
@@ -145,8 +151,7 @@ def dashboard(request, unit_id=None, class_id=None):
     # The summary tables when the filters allow (and they were built), else live.
     state = queries.summary_state(filters)
     summarised = state is not None
-    # A rebuild makes a new state row: cached figures never outlive their summary.
-    source = f"summary{state.pk}" if summarised else "live"
+    source = figures_source(state)
     # One grouped scan feeds the figures, the unit table and the time chart.
     units, weekly, buckets = cached(
         filters,

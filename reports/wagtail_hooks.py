@@ -10,7 +10,7 @@ from . import (
     queries,
 )
 from .filters import ReportFilters, may_view_reports
-from .views import cached
+from .views import cached, figures_source
 
 
 class StatisticsPanel(Component):
@@ -26,13 +26,12 @@ class StatisticsPanel(Component):
         # The summary tables when they may answer (a whole province is too big to
         # count live on every admin visit), as on the dashboard itself.
         state = queries.summary_state(filters)
-        source = f"summary{state.pk}" if state else "live"
         return {
             "title": _("Completion statistics"),
             "area": ", ".join(r.name for r in filters.roots),
             "summary": cached(
                 filters,
-                f"summary:{source}",
+                f"summary:{figures_source(state)}",
                 lambda: queries.summary(filters, summarised=state is not None),
             ),
             "url": reverse("reports:dashboard"),
