@@ -61,7 +61,10 @@ def test_password_reset_mail_is_sent_by_the_worker(worker, client, home_page):
     )
     assert response.status_code == 302
 
-    sent = wait_for(lambda: list(mail_dir.iterdir()), timeout=60)
+    # The file backend creates the file before it writes the message: wait for both.
+    sent = wait_for(
+        lambda: [f for f in mail_dir.iterdir() if f.stat().st_size], timeout=60
+    )
     assert sent, Path(process.log_path).read_text()
     text = sent[0].read_text()
     assert "To: quen@example.vn" in text
