@@ -36,6 +36,7 @@ learner's very first sign-in, normally long before the exam).
 
 import asyncio
 import json
+import os
 import random
 import re
 import shutil
@@ -57,6 +58,8 @@ from harness import (
     bench_env,
     collectstatic,
     comment,
+    cpu_seconds_by_process,
+    cpu_used_between,
     free_port,
     main,
     manage,
@@ -193,7 +196,7 @@ def own_redis(tmp):
     )
     try:
         time.sleep(0.5)
-        yield f"redis://{HOST}:{port}/0"
+        yield f"redis://{HOST}:{port}/0", process.pid
     finally:
         process.terminate()
         process.wait(timeout=15)
@@ -270,7 +273,7 @@ def production_stack(env, tmp, workers, threads):
             if web.poll() is not None or time.monotonic() > deadline:
                 raise BenchmarkError(f"gunicorn did not serve:\n{tail(log_path)}")
             time.sleep(0.3)
-        yield f"http://{HOST}:{port}"
+        yield f"http://{HOST}:{port}", {"web": web.pid, "worker": worker.pid}
     finally:
         stop_gunicorn(web)
         if worker.poll() is None:
@@ -442,7 +445,10 @@ def percentile(values, fraction):
 
 def measure(args, tmp):
     database = f"bench_quiz_{int(time.time())}"
-    with own_database(database) as database_url, own_redis(tmp) as redis_url:
+    with (
+        own_database(database) as database_url,
+        own_redis(tmp) as (redis_url, redis_pid),
+    ):
         env = bench_env(tmp)
         env.update(
             {
@@ -464,7 +470,10 @@ def measure(args, tmp):
             )
         )
         comment(f"seeded {args.takers} learners in {time.monotonic() - seeded:.1f} s")
-        with production_stack(env, tmp, args.workers, args.threads) as origin:
+        with production_stack(env, tmp, args.workers, args.threads) as (
+            origin,
+            sessions,
+        ):
             comment(
                 f"against: gunicorn -w {args.workers} --threads {args.threads} "
                 "(gthread), production settings, PostgreSQL, Redis (cache, sessions, "
@@ -475,7 +484,20 @@ def measure(args, tmp):
                 f"think {args.think} s ± 50 % per question, {QUESTIONS} questions, "
                 f"at most {args.concurrency} requests in flight"
             )
+            before = cpu_seconds_by_process()
             run, exam_seconds = asyncio.run(exam(origin, urls, args))
+            cpu = cpu_used_between(
+                before,
+                cpu_seconds_by_process(),
+                {
+                    "gunicorn": lambda pid, name, sid: sid == sessions["web"],
+                    "celery worker": lambda pid, name, sid: sid == sessions["worker"],
+                    "postgres": lambda pid, name, sid: name == "postgres",
+                    "redis": lambda pid, name, sid: pid == redis_pid,
+                    "load client": lambda pid, name, sid: pid == os.getpid(),
+                    "other": lambda pid, name, sid: True,
+                },
+            )
             time.sleep(1)
             state = json.loads(shell(env, CHECK.format()))
 
@@ -507,6 +529,11 @@ def measure(args, tmp):
             f"{kind}: {len(values)} requests, p50 {percentile(values, 0.5):.0f} ms, "
             f"p95 {percentile(values, 0.95):.0f} ms"
         )
+    comment(
+        f"CPU seconds over the exam phase ({exam_seconds:.0f} s on "
+        f"{os.cpu_count()} cores): "
+        + ", ".join(f"{label} {seconds:.1f}" for label, seconds in cpu.items())
+    )
     unfinished = run.signed_in - len(run.submitted)
     comment(f"signed in, not submitted (errors or the deadline): {unfinished}")
     comment(f"certificates by status at the end: {state['certificates']}")

@@ -442,6 +442,33 @@ def cpu_ticks(pid):
     return int(fields[11]) + int(fields[12])
 
 
+def cpu_seconds_by_process():
+    """{pid: (command name, session id, CPU seconds so far)} for every process."""
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError):
+            text = stat.read_text()
+            fields = text[text.rindex(")") + 2 :].split()
+            name = text[text.index("(") + 1 : text.rindex(")")]
+            ticks = int(fields[11]) + int(fields[12])
+            found[int(stat.parent.name)] = (name, int(fields[3]), ticks / CLK_TCK)
+    return found
+
+
+def cpu_used_between(before, after, groups):
+    """CPU seconds each group used between two ``cpu_seconds_by_process()`` readings;
+    ``groups`` maps a label to a test of (pid, command name, session id)."""
+    used = dict.fromkeys(groups, 0.0)
+    for pid, (name, session, seconds) in after.items():
+        earlier = before.get(pid)
+        spent = seconds - (earlier[2] if earlier and earlier[0] == name else 0.0)
+        for label, belongs in groups.items():
+            if belongs(pid, name, session):
+                used[label] += spent
+                break
+    return used
+
+
 def _target(spec):
     """A page to measure: a path, or (path, Cookie header value or dict)."""
     return (spec, None) if isinstance(spec, str) else spec
