@@ -1,8 +1,10 @@
-"""Sign in with a username or an email address."""
+"""Sign in with a username or an email address; the signed-in user from the cache."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import Q
+
+from .user_cache import cached_user, remember_user
 
 
 class UsernameOrEmailBackend(ModelBackend):
@@ -28,3 +30,14 @@ class UsernameOrEmailBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+    def get_user(self, user_id):
+        """The user a session belongs to: cached (people/user_cache.py), and refused
+        when inactive just as Django's own lookup would."""
+        user = cached_user(user_id)
+        if user is None:
+            user = super().get_user(user_id)
+            if user is not None:
+                remember_user(user)
+            return user
+        return user if self.user_can_authenticate(user) else None

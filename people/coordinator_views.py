@@ -30,6 +30,7 @@ from .scope import (
 )
 from .slips import Slip, render_slips, sort_slips
 from .tasks import apply_roster_task, read_roster_task
+from .user_cache import forget_users
 
 COORDINATOR = (Membership.Role.COORDINATOR,)
 
@@ -209,6 +210,9 @@ def reset_passwords(request, class_id):
                 )
             )
         User.objects.bulk_update(students, ["password", "must_change_password"])
+        # bulk_update sends no signal: drop the cached users, or old sessions would
+        # still match their old password.
+        forget_users([student.pk for student in students])
     name = students[0].username if len(students) == 1 else slugify(school_class.name)
     return _slip_response(slips, f"phieu-{name}.pdf")
 

@@ -23,6 +23,7 @@ from .accounts import (
 from .models import Membership, RosterImport, SchoolClass, User
 from .roster import RosterProblem, read_roster
 from .text import vietnamese_sort_key
+from .user_cache import forget_users
 
 # Fields a roster may set on an existing student, in display order.
 UPDATABLE = ("full_name", "date_of_birth", "gender", "student_code", "citizen_id")
@@ -237,6 +238,7 @@ def apply_plan(job, plan, on_progress=lambda done: None):
             User.objects.bulk_update(
                 updated, [*UPDATABLE, *OPTIONAL_UPDATABLE, "name_sort_key"]
             )
+            forget_users([user.pk for user in updated])  # no signal from bulk_update
         _ensure_memberships(job.organisation, plan.rows, classes)
     return sorted(
         zip(new_users, passwords, strict=True),

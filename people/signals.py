@@ -1,14 +1,22 @@
-"""Forget cached role flags when a membership changes (people.context_processors)."""
+"""Forget cached role flags when a membership changes (people.context_processors),
+and the cached user when a user changes (people/user_cache.py)."""
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from .context_processors import role_cache_key
-from .models import Membership
+from .models import Membership, User
+from .user_cache import forget_users
 
 
 @receiver([post_save, post_delete], sender=Membership)
 def forget_roles(sender, instance, raw=False, **kwargs):
     if not raw:
         cache.delete(role_cache_key(instance.user_id))
+
+
+@receiver([post_save, post_delete], sender=User)
+def forget_user(sender, instance, raw=False, **kwargs):
+    if not raw:
+        forget_users([instance.pk])

@@ -1,0 +1,86 @@
+"""The signed-in user comes from the cache, and every change to a user reaches it."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from people.models import Membership, User
+from people.user_cache import user_cache_key
+from tests.factories import MembershipFactory, SchoolClassFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def user_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, [q for q in queries if '"people_user"' in q["sql"]]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+
+
+def test_the_second_request_reads_the_user_from_the_cache(client):
+    learner = UserFactory()
+    client.force_login(learner)
+    url = reverse("courses:my_learning")
+    first, first_queries = user_queries(client, url)
+    second, second_queries = user_queries(client, url)
+    assert first.status_code == second.status_code == 200
+    assert len(first_queries) == 1 and second_queries == []
+    assert second.context["user"] == learner
+
+
+def test_a_deactivated_user_is_signed_out_at_once(client):
+    learner = UserFactory()
+    client.force_login(learner)
+    url = reverse("courses:my_learning")
+    assert client.get(url).status_code == 200
+    learner.is_active = False
+    learner.save()
+    assert cache.get(user_cache_key(learner.pk)) is None
+    response = client.get(url)
+    assert response.status_code == 302 and "dang-nhap" in response["Location"]
+
+
+def test_an_inactive_user_left_in_the_cache_is_still_refused(client):
+    learner = UserFactory()
+    client.force_login(learner)
+    url = reverse("courses:my_learning")
+    client.get(url)
+    stale = cache.get(user_cache_key(learner.pk))
+    stale.is_active = False
+    cache.set(user_cache_key(learner.pk), stale)
+    assert client.get(url).status_code == 302
+
+
+def test_a_bulk_password_reset_signs_the_students_out(client, school_a):
+    """bulk_update sends no signal: the reset must drop the cached students itself,
+    or their open sessions would still match the old password."""
+    school_class = SchoolClassFactory(organisation=school_a, name="10A1")
+    student = MembershipFactory(
+        organisation=school_a, school_class=school_class, role=Membership.Role.LEARNER
+    ).user
+    coordinator = UserFactory(username="giaovien")
+    MembershipFactory(
+        user=coordinator, organisation=school_a, role=Membership.Role.COORDINATOR
+    )
+    student_client = client.__class__()
+    student_client.force_login(student)
+    url = reverse("courses:my_learning")
+    assert student_client.get(url).status_code == 200  # now cached
+
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("coordinator:reset_passwords", args=[school_class.pk]),
+        {"user": student.pk},
+    )
+    assert response["Content-Type"] == "application/pdf"
+    assert User.objects.get(pk=student.pk).must_change_password
+
+    response = student_client.get(url)
+    assert response.status_code == 302 and "dang-nhap" in response["Location"]
