@@ -99,12 +99,14 @@ def search(pages, query):
         return RankedResults([])
     folded = PlainText(query.folded, operator="and")
     if not query.keys:
-        tiers = [folded]
-    else:
-        # One PlainText per key: SQLite's backend leaves a single PlainText's terms
-        # unbracketed, so NOT would apply to its first term only.
-        exact = And([PlainText(key) for key in query.keys.split()])
-        tiers = [And([folded, exact]), And([folded, Not(exact)])]
+        return RankedResults([_ranked(pages.search, folded)])
+    exact = And([PlainText(key) for key in query.keys.split()])
+    results = pages.search(folded, order_by_relevance=False)
+    if ranking.ranks_exact_first(results):  # PostgreSQL: both tiers in one pass
+        return RankedResults([ranking.RankedTier(results, exact=exact)])
+    # One PlainText per key: SQLite's backend leaves a single PlainText's terms
+    # unbracketed, so NOT would apply to its first term only.
+    tiers = [And([folded, exact]), And([folded, Not(exact)])]
     return RankedResults([_ranked(pages.search, tier) for tier in tiers])
 
 

@@ -16,16 +16,33 @@ one for the rows: SQLite's FTS5 ``MATCH`` sorted by ``bm25()``, PostgreSQL's GIN
 column can be left out because the models index a folded copy of the title, and the
 keys of its marked words, in the body (``search_folded_title``, ``search_folded_text``),
 and queries are only ever made of folded words and keys. Other backends rank as usual.
+
+On PostgreSQL a query with marked words is also one pass: the pages holding exactly
+those words come first (``exact_match``), then the rest, each by rank. SQLite runs the
+two tiers as two queries (search/query.py).
 """
 
 from django.db import connection
-from django.db.models import Count, F, FloatField, Func, TextField, Window
+from django.db.models import (
+    BooleanField,
+    F,
+    FloatField,
+    Func,
+    Q,
+    TextField,
+)
+from django.db.models.expressions import ExpressionWrapper
 from django.db.models.functions import Cast
 
 
 def applies(results):
     """Whether ``results`` come from a backend ranked here."""
     return _ranker(results) is not None
+
+
+def ranks_exact_first(results):
+    """Whether one query can put exact matches first (PostgreSQL's backend)."""
+    return _ranker(results) is _postgres_ranked
 
 
 def _ranker(results):
@@ -66,7 +83,7 @@ class _BM25(Func):
         return f"bm25({self.table}, {', '.join(map(str, self.weights))})", []
 
 
-def _sqlite_ranked(results):
+def _sqlite_ranked(results, exact=None):
     from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
     from modelsearch.utils import get_descendants_content_types_pks
@@ -90,7 +107,7 @@ def _sqlite_ranked(results):
     )
 
 
-def _postgres_ranked(results):
+def _postgres_ranked(results, exact=None):
     from django.contrib.postgres.search import SearchRank
     from modelsearch.backends.database.postgres.postgres import (
         IndexEntry,
@@ -108,15 +125,47 @@ def _postgres_ranked(results):
         if isinstance(compiler, PostgresAutocompleteQueryCompiler)
         else "body"
     )
-    return (
+    entries = (
         IndexEntry.objects.filter(**{column: tsquery})
         .filter(
             content_type__in=get_descendants_content_types_pks(compiler.queryset.model),
             object_id__in=_visible_ids(compiler),
         )
         .annotate(score=SearchRank(F(column), tsquery, weights=get_sql_weights()))
-        .order_by("-score", "object_id")
     )
+    if exact is not None:
+        exact_tsquery = compiler.build_tsquery(
+            exact, config=compiler.get_config(results.backend)
+        )
+        flag = ExpressionWrapper(
+            Q(**{column: exact_tsquery}), output_field=BooleanField()
+        )
+        return entries.annotate(exact_match=flag).order_by(
+            "-exact_match", "-score", "object_id"
+        )
+    return entries.order_by("-score", "object_id")
+
+
+def _postgres_window(entries, offset, limit):
+    """(ids, number of matches) for one window of ranked ``entries``, in one pass.
+
+    The rank (and exact-words flag) are computed in a sub-query PostgreSQL may not
+    flatten (``OFFSET 0``): flattened, it carried every match's vector through the
+    count and the sort and spilled them to disk.
+    """
+    exact = "exact_match" in entries.query.annotations
+    columns = ["object_id", "score", *(["exact_match"] if exact else [])]
+    sql, params = entries.order_by().values(*columns).query.sql_with_params()
+    order = "exact_match DESC, " if exact else ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # Only the ORM's own SQL and fixed words are spliced in; values are params.
+            f"SELECT object_id, COUNT(*) OVER () FROM ({sql} OFFSET 0) AS matches "  # noqa: S608
+            f"ORDER BY {order}score DESC, object_id LIMIT %s OFFSET %s",
+            [*params, limit, offset],
+        )
+        rows = cursor.fetchall()
+    return [pk for pk, _total in rows], (rows[0][1] if rows else 0)
 
 
 class RankedTier:
@@ -124,25 +173,21 @@ class RankedTier:
     ranked by one query on the index table (see the module's docstring).
 
     The first ``HEAD`` ids and the count come from the same query: the first pages
-    of results, the ones people look at, need no second pass.
+    of results, the ones people look at, need no second pass. ``exact`` (PostgreSQL
+    only, see ``ranks_exact_first``) puts the pages matching it first.
     """
 
     HEAD = 20
 
-    def __init__(self, results):
+    def __init__(self, results, exact=None):
         self.pages = results.query_compiler.queryset
-        self.entries = _ranker(results)(results)
+        self.entries = _ranker(results)(results, exact)
         self._head = None
 
     def _read_head(self):
         if self._head is None:
             if connection.vendor == "postgresql":
-                rows = list(
-                    self.entries.annotate(total=Window(Count("pk"))).values_list(
-                        "object_id", "total"
-                    )[: self.HEAD]
-                )
-                self._head = ([pk for pk, _ in rows], rows[0][1] if rows else 0)
+                self._head = _postgres_window(self.entries, 0, self.HEAD)
             else:  # SQLite's bm25() cannot sit beside a window function.
                 ids = list(
                     self.entries.values_list("object_id", flat=True)[: self.HEAD]
@@ -161,6 +206,9 @@ class RankedTier:
         start, stop = key.start or 0, key.stop
         if (stop if stop is not None else total) <= len(head) or total == len(head):
             ids = head[start:stop]
+        elif connection.vendor == "postgresql":
+            stop = total if stop is None else stop
+            ids = _postgres_window(self.entries, start, max(0, stop - start))[0]
         else:
             ids = self.entries.values_list("object_id", flat=True)[key]
         ids = [int(pk) for pk in ids]

@@ -209,3 +209,24 @@ def test_count_and_first_results_take_two_queries(catalogue, django_assert_num_q
             catalogue.services.pk,
             catalogue.filing.pk,
         }
+
+
+def test_exact_words_stay_first_on_every_page_past_the_first_results(client, catalogue):
+    """Past the first results read with the count, later pages are read on demand;
+    the pages holding the marked words still all come before the others."""
+    exact = {
+        lesson(catalogue.services, f"Thủ tục {n}", f"thu-tuc-{n}", "Dịch vụ công.").pk
+        for n in range(14)
+    }
+    unmarked = {
+        lesson(catalogue.services, f"Thu tuc {n}", f"thu-tuc-kd-{n}", "Dich vu cong").pk
+        for n in range(14)
+    }
+    seen = []
+    for number in (1, 2, 3):
+        response = client.get(URL, {"q": "dịch vụ công", "page": number})
+        assert response.context["search_results"].paginator.count == 30
+        seen += [result.page.pk for result in response.context["results"]]
+    assert len(seen) == len(set(seen)) == 30
+    first_unmarked = min(seen.index(pk) for pk in unmarked)
+    assert exact <= set(seen[:first_unmarked])
