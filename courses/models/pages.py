@@ -15,6 +15,7 @@ from people.models import Organisation
 from people.text import clean_text, fold, mark_keys
 
 from ..blocks import LessonBodyBlock, QuizQuestionsBlock
+from ..restrictions import CachedViewRestrictionsMixin
 
 
 class Audience(models.Model):
@@ -75,7 +76,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(RoutablePageMixin, Page):
+class CoursePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """A course: lessons and quizzes as child pages, in the order of the page tree."""
 
     summary = models.TextField(_("summary"), max_length=500)
@@ -181,7 +182,7 @@ class CoursePage(RoutablePageMixin, Page):
         return views.resume(request, self)
 
 
-class LessonPage(RoutablePageMixin, Page):
+class LessonPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """One lesson: a short, light page a learner reads on a phone."""
 
     intro = models.TextField(_("opening"), blank=True, max_length=500)
@@ -237,7 +238,7 @@ class LessonPage(RoutablePageMixin, Page):
         return views.mark_lesson_done(request, self)
 
 
-class QuizPage(RoutablePageMixin, Page):
+class QuizPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """A quiz; scoring happens on the server, answers never reach the browser early."""
 
     intro = models.TextField(_("instructions"), blank=True)
