@@ -31,4 +31,5 @@ def forget_users(user_ids):
     row before the change commits cannot keep it cached."""
     keys = [user_cache_key(pk) for pk in user_ids]
     cache.delete_many(keys)
-    transaction.on_commit(lambda: cache.delete_many(keys))
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: cache.delete_many(keys))
