@@ -152,6 +152,8 @@ def _require_enrolment(request, page):
     enrolment = (
         Enrolment.objects.active()
         .filter(user=request.user, course_id=course.pk)
+        # What the lesson and quiz views read; the rest loads if ever needed.
+        .only("pk", "user_id", "course_id", "status", "completed_at", "last_page_id")
         .first()
     )
     if enrolment is not None:
