@@ -14,7 +14,9 @@ removed at the end:
    (passing it completes the course, so certificates are queued as on the real day);
    N enrolled learners whose passwords are hashed with
    ``people.hashers.TemporaryPasswordHasher``, as accounts imported from a roster;
-3. gunicorn (``--workers``, gthread ``--threads``) and one Celery worker;
+3. gunicorn with the deployment's settings (``deploy/gunicorn.conf.py``, access log
+   on; ``--workers`` and gthread ``--threads`` passed as WEB_CONCURRENCY and
+   GUNICORN_THREADS) and one Celery worker;
 4. a bounded async client (aiohttp; at most ``--concurrency`` requests in flight):
    every learner signs in through the sign-in form (before the exam minute), then
    starts the quiz at a random moment of the same ``--start-window`` seconds,
@@ -210,33 +212,26 @@ def production_stack(env, tmp, workers, threads):
     port = free_port()
     log_path = tmp / "gunicorn.log"
     log = open(log_path, "wb")  # noqa: SIM115 (closed by stop_gunicorn)
+    # The deployment's own gunicorn settings (access log included), sized by the
+    # same variables an operator sets.
+    web_env = {
+        **env,
+        "GUNICORN_BIND": f"{HOST}:{port}",
+        "WEB_CONCURRENCY": str(workers),
+        "GUNICORN_THREADS": str(threads),
+        "GUNICORN_TIMEOUT": "60",
+    }
     web = subprocess.Popen(
         [
             sys.executable,
             "-m",
             "gunicorn",
             "config.wsgi",
-            "-b",
-            f"{HOST}:{port}",
-            "-w",
-            str(workers),
-            "--threads",
-            str(threads),
-            "-k",
-            "gthread",
-            "--timeout",
-            "60",
-            "--graceful-timeout",
-            "5",
-            "--backlog",
-            "2048",
-            # Idle connections outlive the client's own keep-alive expiry (5 s), so
-            # the client, not the server, closes them: no request on a dead socket.
-            "--keep-alive",
-            "30",
+            "-c",
+            str(REPO / "deploy" / "gunicorn.conf.py"),
         ],
         cwd=REPO,
-        env=env,
+        env=web_env,
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
@@ -304,9 +299,10 @@ class Run:
     parser is in C, so the client takes less of the CPU the server needs)."""
 
     def __init__(self, origin, concurrency, timeout):
-        self.connector = aiohttp.TCPConnector(
-            limit=concurrency, keepalive_timeout=5, force_close=False
-        )
+        # Idle connections are dropped by the client (3 s) before gunicorn's
+        # keep-alive (5 s, deploy/gunicorn.conf.py) would: no request on a socket
+        # the server is closing.
+        self.connector = aiohttp.TCPConnector(limit=concurrency, keepalive_timeout=3)
         self.gate = asyncio.Semaphore(concurrency)
         self.origin = origin
         self.timeout = aiohttp.ClientTimeout(total=timeout)
@@ -507,8 +503,9 @@ def measure(args, tmp):
             sessions,
         ):
             comment(
-                f"against: gunicorn -w {args.workers} --threads {args.threads} "
-                "(gthread), production settings, PostgreSQL, Redis (cache, sessions, "
+                f"against: gunicorn -c deploy/gunicorn.conf.py, WEB_CONCURRENCY="
+                f"{args.workers}, GUNICORN_THREADS={args.threads} (gthread, access "
+                "log on), production settings, PostgreSQL, Redis (cache, sessions, "
                 "broker), one Celery worker (certificates of those who pass)"
             )
             comment(
