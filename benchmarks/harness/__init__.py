@@ -443,14 +443,18 @@ def cpu_ticks(pid):
 
 
 def cpu_seconds_by_process():
-    """{pid: (command name, session id, CPU seconds so far)} for every process."""
+    """{pid: (command name, session id, CPU seconds so far)} for every process.
+
+    A process's seconds include those of the children it has reaped (cutime, cstime):
+    a gunicorn worker recycled after ``max_requests`` still counts, in its master.
+    """
     found = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         with contextlib.suppress(OSError, ValueError):
             text = stat.read_text()
             fields = text[text.rindex(")") + 2 :].split()
             name = text[text.index("(") + 1 : text.rindex(")")]
-            ticks = int(fields[11]) + int(fields[12])
+            ticks = sum(int(value) for value in fields[11:15])
             found[int(stat.parent.name)] = (name, int(fields[3]), ticks / CLK_TCK)
     return found
 
