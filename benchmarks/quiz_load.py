@@ -421,6 +421,14 @@ async def take_quiz(run, client, username, quiz, start_at, think):
     await run.call("result", client, "GET", submitted.headers["location"], 200)
 
 
+def exam_deadline(args):
+    """The bound on the exam phase: a learner may start at the end of the window and
+    think the longest time allowed before each answer and the submit."""
+    if args.deadline is not None:
+        return args.deadline
+    return 2 + args.start_window + (QUESTIONS + 1) * args.think * 1.5 + 60
+
+
 async def exam(origin, urls, args):
     run = Run(origin, args.concurrency, args.http_timeout)
     usernames = [f"thisinh{n:04d}" for n in range(args.takers)]
@@ -452,9 +460,9 @@ async def exam(origin, urls, args):
         )
     )
     try:  # bounded in time: whoever has not finished by then is counted
-        await asyncio.wait_for(takers, timeout=args.deadline)
+        await asyncio.wait_for(takers, timeout=exam_deadline(args))
     except TimeoutError:
-        run.errors.append(f"deadline of {args.deadline} s reached")
+        run.errors.append(f"deadline of {exam_deadline(args):.0f} s reached")
     exam_seconds = time.monotonic() - began
     await run.close(clients.values())
     run.signed_in = sum(signed)
@@ -582,7 +590,11 @@ def parser():
     p.add_argument("--workers", type=int, default=3, help="gunicorn processes")
     p.add_argument("--threads", type=int, default=4, help="threads per process")
     p.add_argument(
-        "--deadline", type=float, default=270, help="seconds for the exam phase"
+        "--deadline",
+        type=float,
+        default=None,
+        help="seconds for the exam phase (default: the slowest taker the start window "
+        "and think times allow, plus a minute for the server)",
     )
     p.add_argument("--http-timeout", type=float, default=30, help="seconds")
     return p
