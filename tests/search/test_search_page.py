@@ -183,16 +183,23 @@ def test_short_syllables_are_words_not_english_stop_words(client, catalogue):
     assert staff.pk in found(client, "co the")
 
 
+def pks_on_pages(client, q, *, pages, count):
+    """The result pages' ids, in order, over the first ``pages`` result pages, each
+    of which reports ``count`` results in all."""
+    seen = []
+    for number in range(1, pages + 1):
+        response = client.get(URL, {"q": q, "page": number})
+        assert response.context["search_results"].paginator.count == count
+        seen += [result.page.pk for result in response.context["results"]]
+    return seen
+
+
 def test_pages_past_the_first_results_are_read_on_demand(client, catalogue):
     made = {
         lesson(catalogue.services, f"Ôn tập {n}", f"on-tap-{n}", "Ôn tập kỹ năng.").pk
         for n in range(25)
     }
-    seen = []
-    for number in (1, 2, 3):
-        response = client.get(URL, {"q": "on tap", "page": number})
-        assert response.context["search_results"].paginator.count == 25
-        seen += [result.page.pk for result in response.context["results"]]
+    seen = pks_on_pages(client, "on tap", pages=3, count=25)
     assert len(seen) == 25 and set(seen) == made
 
 
@@ -222,11 +229,7 @@ def test_exact_words_stay_first_on_every_page_past_the_first_results(client, cat
         lesson(catalogue.services, f"Thu tuc {n}", f"thu-tuc-kd-{n}", "Dich vu cong").pk
         for n in range(14)
     }
-    seen = []
-    for number in (1, 2, 3):
-        response = client.get(URL, {"q": "dịch vụ công", "page": number})
-        assert response.context["search_results"].paginator.count == 30
-        seen += [result.page.pk for result in response.context["results"]]
+    seen = pks_on_pages(client, "dịch vụ công", pages=3, count=30)
     assert len(seen) == len(set(seen)) == 30
     first_unmarked = min(seen.index(pk) for pk in unmarked)
     assert exact <= set(seen[:first_unmarked])
