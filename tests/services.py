@@ -112,3 +112,18 @@ def wait_for(predicate, timeout=30, interval=0.2):
             return value
         time.sleep(interval)
     return None
+
+
+def wait_for_mail(folder, timeout=60):
+    """The mail files a worker's file e-mail backend wrote in ``folder``, once they are
+    whole: the backend creates a file before it writes, and ends each message with a
+    line of 79 dashes. None at the deadline."""
+
+    def whole():
+        files = sorted(folder.iterdir())
+        texts = [path.read_text() for path in files]
+        if files and all(text.rstrip().endswith("-" * 79) for text in texts):
+            return files
+        return None
+
+    return wait_for(whole, timeout=timeout)

@@ -12,7 +12,13 @@ from config.celery_app import app as celery_app
 from courses.models import Enrolment
 from tests.certificates.conftest import complete
 from tests.certificates.pdf_tools import pdf_text
-from tests.services import require_real_services, start_worker, stop_worker, wait_for
+from tests.services import (
+    require_real_services,
+    start_worker,
+    stop_worker,
+    wait_for,
+    wait_for_mail,
+)
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
@@ -84,6 +90,6 @@ def test_worker_renders_and_mails_the_certificate(worker, learner, course):
     text, _pages = pdf_text(data)
     assert "Nguyễn Thị Ánh Tuyết" in text
     assert certificate.serial in text
-    mails = wait_for(lambda: list(folders["mail"].iterdir()), timeout=60)
+    mails = wait_for_mail(folders["mail"])
     assert mails, Path(process.log_path).read_text()
     assert learner.email in mails[0].read_text()

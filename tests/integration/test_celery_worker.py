@@ -9,7 +9,12 @@ from django.urls import reverse
 from config.celery_app import app as celery_app
 from people.tasks import send_email
 from tests.factories import UserFactory
-from tests.services import require_real_services, start_worker, stop_worker, wait_for
+from tests.services import (
+    require_real_services,
+    start_worker,
+    stop_worker,
+    wait_for_mail,
+)
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
@@ -61,10 +66,7 @@ def test_password_reset_mail_is_sent_by_the_worker(worker, client, home_page):
     )
     assert response.status_code == 302
 
-    # The file backend creates the file before it writes the message: wait for both.
-    sent = wait_for(
-        lambda: [f for f in mail_dir.iterdir() if f.stat().st_size], timeout=60
-    )
+    sent = wait_for_mail(mail_dir)
     assert sent, Path(process.log_path).read_text()
     text = sent[0].read_text()
     assert "To: quen@example.vn" in text
