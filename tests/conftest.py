@@ -1,6 +1,7 @@
 """Shared fixtures: media in a temporary folder, a home page, users."""
 
 import pytest
+from celery.result import allow_join_result
 from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Collection, Locale, Page, Site
@@ -12,6 +13,16 @@ from tests.factories import DEFAULT_PASSWORD
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _may_wait_for_task_results():
+    """Celery's "inside a task, never wait for a result" flag is one per process, and
+    eager tasks run by two threads at once (the concurrency tests) can leave it set;
+    a later test's ``result.get()`` would then refuse to wait. Each test starts
+    clear."""
+    with allow_join_result():
+        yield
 
 
 @pytest.fixture(autouse=True)
