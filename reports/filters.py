@@ -155,6 +155,16 @@ class ReportFilters:
         """Tree paths whose enrolments this view counts."""
         return [self.unit.path] if self.unit else [r.path for r in self.roots]
 
+    def of_course(self, queryset):
+        """``queryset`` (rows with a ``course``) narrowed to the course and audience
+        chosen, if any."""
+        if self.course:
+            queryset = queryset.filter(course=self.course)
+        if self.audience:
+            courses = CoursePage.objects.filter(audiences=self.audience)
+            queryset = queryset.filter(course_id__in=courses.values("pk"))
+        return queryset
+
     def params(self, **overrides):
         """{slug: value} of the set filters, with overrides (None removes one)."""
         values = {

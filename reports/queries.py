@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certificates.models import Certificate
-from courses.models import CoursePage, Enrolment
+from courses.models import Enrolment
 from people.models import Organisation, SchoolClass
 
 from . import rollup
@@ -89,14 +89,7 @@ def enrolments(filters, tree=None):
     )
     if filters.school_class:
         queryset = queryset.filter(school_class=filters.school_class)
-    if filters.course:
-        queryset = queryset.filter(course=filters.course)
-    if filters.audience:
-        queryset = queryset.filter(
-            course_id__in=CoursePage.objects.filter(audiences=filters.audience).values(
-                "pk"
-            )
-        )
+    queryset = filters.of_course(queryset)
     if filters.school_year:
         queryset = queryset.filter(school_class__school_year=filters.school_year)
     if filters.date_from:

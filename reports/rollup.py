@@ -37,7 +37,7 @@ from django.db.models.functions import Coalesce, Substr, TruncMonth
 from django.utils import timezone
 
 from certificates.models import Certificate
-from courses.models import CoursePage, Enrolment
+from courses.models import Enrolment
 from people.models import Organisation
 
 from .models import (
@@ -248,14 +248,7 @@ def rows(filters, tree, model):
         queryset = model.objects.filter(
             organisation_id__in=tree.unit_ids_under(filters.scope_paths)
         )
-    if filters.course:
-        queryset = queryset.filter(course=filters.course)
-    if filters.audience:
-        queryset = queryset.filter(
-            course_id__in=CoursePage.objects.filter(audiences=filters.audience).values(
-                "pk"
-            )
-        )
+    queryset = filters.of_course(queryset)
     if filters.school_year:
         queryset = queryset.filter(school_year=filters.school_year)
     if filters.date_from:
