@@ -69,6 +69,7 @@ from harness import (
     manage,
     metric,
     shell,
+    start_gunicorn,
     stop_gunicorn,
     tail,
 )
@@ -211,32 +212,17 @@ def production_stack(env, tmp, workers, threads):
     """gunicorn and one Celery worker; both stopped with their process groups."""
     port = free_port()
     log_path = tmp / "gunicorn.log"
-    log = open(log_path, "wb")  # noqa: SIM115 (closed by stop_gunicorn)
     # The deployment's own gunicorn settings (access log included), sized by the
     # same variables an operator sets.
     web_env = {
         **env,
-        "GUNICORN_BIND": f"{HOST}:{port}",
         "WEB_CONCURRENCY": str(workers),
         "GUNICORN_THREADS": str(threads),
         "GUNICORN_TIMEOUT": "60",
     }
-    web = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "-c",
-            str(REPO / "deploy" / "gunicorn.conf.py"),
-        ],
-        cwd=REPO,
-        env=web_env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
+    web = start_gunicorn(
+        web_env, port, log_path, config=REPO / "deploy" / "gunicorn.conf.py"
     )
-    web.log_file = log
     celery_log = open(tmp / "celery.log", "wb")  # noqa: SIM115
     worker = subprocess.Popen(
         [

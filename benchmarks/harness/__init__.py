@@ -314,23 +314,19 @@ def describe_page(port, name, path, cookies=None):
 # --------------------------------------------------------------------------- gunicorn
 
 
-def start_gunicorn(env, port, log_path):
+def start_gunicorn(env, port, log_path, *, config=None):
+    """gunicorn on 127.0.0.1:``port``, in a process group of its own, logging to
+    ``log_path``: one sync worker, or with ``config`` that gunicorn settings file (its
+    address given through GUNICORN_BIND, as deploy/gunicorn.conf.py reads it)."""
+    if config is None:
+        options = ["-b", f"{HOST}:{port}", "-w", "1", "--timeout", "60"]
+        options += ["--graceful-timeout", "5"]
+    else:
+        options = ["-c", str(config)]
+        env = {**env, "GUNICORN_BIND": f"{HOST}:{port}"}
     log = open(log_path, "wb")  # closed by stop_gunicorn()
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "-b",
-            f"{HOST}:{port}",
-            "-w",
-            "1",
-            "--timeout",
-            "60",
-            "--graceful-timeout",
-            "5",
-        ],
+        [sys.executable, "-m", "gunicorn", "config.wsgi", *options],
         cwd=REPO,
         env=env,
         stdout=log,
