@@ -19,6 +19,10 @@ $(VENV)/.requirements-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.requirements $@
 
+# axe-core for the browser tests' accessibility checks (package.json, test-only).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
 ## run: install, migrate, load the demo content and serve http://127.0.0.1:8000
 ## Background work runs eagerly in-process (no broker needed) unless CELERY_BROKER_URL is set.
 run: $(VENV)/.requirements
@@ -30,7 +34,7 @@ run: $(VENV)/.requirements
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## test: install dev tools and run the whole suite (embedded default unless DATABASE_URL is set)
-test: $(VENV)/.requirements-dev
+test: $(VENV)/.requirements-dev node_modules/.package-lock.json
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## bench: run every benchmark script; each prints `metric: value unit` lines.
