@@ -21,8 +21,8 @@ _local_lock = threading.Lock()
 
 def _limits():
     return (
-        ("address", getattr(settings, "PASSWORD_RESET_LIMIT_PER_ADDRESS", 20)),
-        ("email", getattr(settings, "PASSWORD_RESET_LIMIT_PER_EMAIL", 3)),
+        ("address", settings.PASSWORD_RESET_LIMIT_PER_ADDRESS),
+        ("email", settings.PASSWORD_RESET_LIMIT_PER_EMAIL),
     )
 
 

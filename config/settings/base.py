@@ -309,6 +309,13 @@ AXES_DISABLE_ACCESS_LOG = True
 AXES_HANDLER = "people.sign_in_throttle.IdentityThrottleHandler"
 SIGN_IN_DELAY_SECONDS = env.int("DJANGO_SIGN_IN_DELAY_SECONDS", default=2)
 SIGN_IN_DELAY_MAX_SECONDS = env.int("DJANGO_SIGN_IN_DELAY_MAX_SECONDS", default=30)
+# Password-reset requests an hour (people/reset_limits.py), per address and per e-mail.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int(
+    "DJANGO_PASSWORD_RESET_LIMIT_PER_ADDRESS", default=20
+)
+PASSWORD_RESET_LIMIT_PER_EMAIL = env.int(
+    "DJANGO_PASSWORD_RESET_LIMIT_PER_EMAIL", default=3
+)
 
 # Content-Security-Policy (config/csp.py): the public site runs no inline code.
 # The one hash allows the inline style of the bare error pages (500, CSRF failure),
