@@ -40,6 +40,7 @@ from harness import (
     BenchmarkError,
     Client,
     argument_parser,
+    collectstatic,
     comment,
     main,
     metric,
@@ -109,6 +110,7 @@ def measure(args, tmp):
     env, content = prepare_site(tmp)
     if shell(env, ACCOUNTS) != "ok":
         raise BenchmarkError("could not create the accounts")
+    collectstatic(env)  # the production settings' pages need the manifest
     if with_broker:
         env["CELERY_BROKER_URL"] = env["CELERY_RESULT_BACKEND"] = args.broker
     env.update(
