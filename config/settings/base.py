@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # After a sign-in, the browser is remembered (people/sign_in_devices.py).
+    "people.sign_in_devices.DeviceCookieMiddleware",
     # Last: turns a throttled sign-in into the lockout page (config/login_throttling).
     "axes.middleware.AxesMiddleware",
 ]
@@ -286,9 +288,11 @@ SESSION_COOKIE_AGE = 14 * 24 * 3600
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 
-# Sign-in throttling (config/login_throttling.py): a username is paused on one device
-# (username + address, never the address alone: a school signs in from one address)
-# after a few wrong passwords. Counted in the database, so it holds with Redis down.
+# Sign-in throttling (people/sign_in_throttle.py, docs/sign-in-throttling.md): one
+# count per account and address (never the address alone: a school signs in from one
+# address), known browsers apart; after the limit learners wait a few seconds more
+# each time, staff are paused for the cool-off. Counted in the database, so it holds
+# with Redis down.
 # The address is REMOTE_ADDR, which config/proxy.py sets behind a trusted proxy.
 AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(
@@ -302,6 +306,16 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # No database row per successful sign-in (a thousand at the start of an exam).
 AXES_DISABLE_ACCESS_LOG = True
+AXES_HANDLER = "people.sign_in_throttle.IdentityThrottleHandler"
+SIGN_IN_DELAY_SECONDS = env.int("DJANGO_SIGN_IN_DELAY_SECONDS", default=2)
+SIGN_IN_DELAY_MAX_SECONDS = env.int("DJANGO_SIGN_IN_DELAY_MAX_SECONDS", default=30)
+# Password-reset requests an hour (people/reset_limits.py), per address and per e-mail.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int(
+    "DJANGO_PASSWORD_RESET_LIMIT_PER_ADDRESS", default=20
+)
+PASSWORD_RESET_LIMIT_PER_EMAIL = env.int(
+    "DJANGO_PASSWORD_RESET_LIMIT_PER_EMAIL", default=3
+)
 
 # Content-Security-Policy (config/csp.py): the public site runs no inline code.
 # The one hash allows the inline style of the bare error pages (500, CSRF failure),
