@@ -249,3 +249,18 @@ def test_add_student_creates_nothing_when_the_slip_cannot_be_printed(
     assert "tài khoản chưa được tạo" in response.text
     assert not User.objects.filter(full_name="Hoàng Minh Đức").exists()
     assert not Membership.objects.filter(school_class=class_a).exists()
+
+
+def test_resetting_a_whole_class_takes_a_fixed_number_of_queries(
+    client, coordinator_a, class_a, django_assert_max_num_queries
+):
+    for n in range(12):
+        learner(class_a, username=f"hs{n:02d}", email=f"hs{n:02d}@example.vn")
+    client.force_login(coordinator_a)
+    with django_assert_max_num_queries(16):
+        response = reset(client, class_a)
+    assert response["Content-Type"] == "application/pdf"
+    assert User.objects.filter(must_change_password=True).count() == 12
+    with django_assert_max_num_queries(16):
+        page = client.get(reverse("coordinator:class", args=[class_a.pk]))
+    assert page.status_code == 200
