@@ -36,6 +36,7 @@ MARKS = frozenset(
 )
 PUNCTUATION = frozenset(" '-.")
 ALLOWED = LETTERS | MARKS | PUNCTUATION
+CHECKED_LENGTH = 1000
 
 # Typed or pasted variants, stored as the plain character: ʼ (U+02BC, the modifier
 # letter apostrophe some H'Mông spellings use) has no glyph in the fonts.
@@ -77,13 +78,15 @@ def disallowed_characters(value):
     """The characters of ``value`` (after NFC, spaces collapsed) no name may hold,
     each once, in order. Invisible ones are kept: a pasted U+200B must be refused,
     not silently carried into an account."""
-    text = unicodedata.normalize("NFC", str(value or "")).translate(_VARIANTS)
-    odd = []
+    # Names are at most 150 characters: longer text is refused for its length
+    # anyway, so only its start is looked at (a pasted megabyte costs nothing).
+    text = str(value or "")[:CHECKED_LENGTH]
+    text = unicodedata.normalize("NFC", text).translate(_VARIANTS)
+    odd = {}  # a dict keeps the order; huge pasted input stays linear
     for char in text:
-        if char.isspace() or char in ALLOWED or char in odd:
-            continue
-        odd.append(char)
-    return odd
+        if char not in ALLOWED and not char.isspace():
+            odd.setdefault(char)
+    return list(odd)
 
 
 def describe(chars, limit=5):
@@ -103,7 +106,8 @@ def name_error(value):
     odd = disallowed_characters(value)
     if odd:
         return _interpolate(M_NAME_CHARACTERS, {"chars": describe(odd)})
-    if clean_name(value) and not any(c in LETTERS for c in clean_name(value)):
+    name = clean_name(value)
+    if name and not any(char in LETTERS for char in name):
         return M_NAME_NO_LETTER
     return None
 
