@@ -53,8 +53,10 @@ EMBEDDED_DIR.mkdir(parents=True, exist_ok=True)
 # Web server, worker and beat are separate processes writing one SQLite file: WAL lets
 # readers go on while one writes, IMMEDIATE takes the write lock at the start of a
 # transaction (no deadlock when two upgrade a read lock), and a writer waits for the
-# lock up to 30 s instead of failing with "database is locked".
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+# lock up to 30 s instead of failing with "database is locked". (Not for in-process
+# scripts: CELERY_TASK_ALWAYS_EAGER below.)
+_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not _EAGER:
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "transaction_mode": "IMMEDIATE",
@@ -68,7 +70,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # transport each message is taken in a transaction (BEGIN IMMEDIATE), so a message is
 # never read half-written and never handed out twice. Its own file keeps the worker's
 # polling off the site's database. Nothing reads task results: no result backend.
-if not CELERY_BROKER_URL:
+# Scripts (the benchmarks) may still run tasks in-process: CELERY_TASK_ALWAYS_EAGER=true
+# (no broker, no shared cache then).
+CELERY_TASK_ALWAYS_EAGER = _EAGER
+if not CELERY_BROKER_URL and not CELERY_TASK_ALWAYS_EAGER:
     CELERY_BROKER_URL = f"sqla+sqlite:///{EMBEDDED_DIR / 'broker.sqlite3'}"
     CELERY_RESULT_BACKEND = None
     # This transport hands its options to SQLAlchemy's create_engine (so no
@@ -76,12 +81,11 @@ if not CELERY_BROKER_URL:
     CELERY_BROKER_TRANSPORT_OPTIONS = {"connect_args": {"timeout": 30}}
     # Remote control and events need broadcast, which this transport lacks.
     CELERY_WORKER_ENABLE_REMOTE_CONTROL = False
-CELERY_TASK_ALWAYS_EAGER = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(EMBEDDED_DIR / "celerybeat-schedule")
 
 # One cache for the web server, the worker and beat (as Redis is in production): a
 # page published by the worker must drop the web server's cached routes and outlines.
-if not REDIS_URL:
+if not REDIS_URL and not CELERY_TASK_ALWAYS_EAGER:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

@@ -73,3 +73,9 @@ def test_a_real_broker_replaces_the_embedded_one(tmp_path):
     found = dev_settings(tmp_path, CELERY_BROKER_URL="redis://127.0.0.1:6379/9")
     assert found["broker"] == "redis://127.0.0.1:6379/9"
     assert found["eager"] is False
+
+
+def test_scripts_may_still_run_tasks_in_process(tmp_path):
+    found = dev_settings(tmp_path, CELERY_TASK_ALWAYS_EAGER="true")
+    assert found["eager"] is True
+    assert found["cache"].endswith("LocMemCache")  # one process: nothing to share
