@@ -209,7 +209,8 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Celery: a real broker when CELERY_BROKER_URL is set, eager in-process otherwise.
+# Celery: a real broker when CELERY_BROKER_URL is set, eager in-process otherwise
+# (dev.py, the embedded default, puts an embedded broker in its place).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL or None)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
