@@ -6,7 +6,8 @@ database, media and broker folder and a free port: not eager mode, not pytest's 
 server. Then, in Chromium at 360 px (axe-core on each page visited):
 
 - a page scheduled a minute ahead is published within two minutes;
-- a 1,500-row class list shows a progress bar that moves and finishes;
+- a 1,500-row class list shows a progress bar that moves and finishes, and its login
+  slips point at the port `make run` serves;
 - the statistics' "figures as of" time moves on by itself (beat's period is shortened
   to 61 s for the test: REPORTS_REFRESH_SECONDS);
 - Ctrl-C (SIGINT to the terminal's process group) stops every process it started.
@@ -27,6 +28,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from tests.browser.accessibility import assert_accessible
 from tests.data.make_rosters import many_rows_csv
@@ -297,6 +299,12 @@ def test_a_1500_row_class_list_shows_a_progress_bar_that_moves(stack, page, tmp_
         re.compile(r"(Accounts created|Tài khoản đã tạo): 1500\b")
     )
     assert_accessible(page)
+
+    # The slips give the address `make run` serves (its HOST and PORT), not :8000.
+    with page.expect_download() as download:
+        done.click()
+    first_sheet = PdfReader(download.value.path()).pages[0].extract_text()
+    assert stack.url in first_sheet
 
 
 def test_the_statistics_refresh_on_schedule(stack, page):
