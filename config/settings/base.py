@@ -1,8 +1,9 @@
 """Settings shared by every environment.
 
 Configuration comes from the environment. With nothing set, the project runs on the
-embedded default (SQLite, eager Celery, local media); ``DATABASE_URL`` and
-``CELERY_BROKER_URL`` move it to PostgreSQL and a real broker.
+embedded default (SQLite, local media; dev.py adds an embedded broker, tests run Celery
+eagerly); ``DATABASE_URL`` and ``CELERY_BROKER_URL`` move it to PostgreSQL and a real
+broker.
 """
 
 from datetime import timedelta
@@ -210,7 +211,8 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Celery: a real broker when CELERY_BROKER_URL is set, eager in-process otherwise.
+# Celery: a real broker when CELERY_BROKER_URL is set, eager in-process otherwise
+# (dev.py, the embedded default, puts an embedded broker in its place).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL or None)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
@@ -241,6 +243,9 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.5,
 }
+# How often the statistics summary tables are rebuilt (reports/rollup.py); a page
+# finding them older than this queues a rebuild. Tests may shorten it.
+REPORTS_REFRESH_SECONDS = env.int("REPORTS_REFRESH_SECONDS", default=10 * 60)
 # Periodic work, run by `celery -A config beat` beside the workers.
 CELERY_BEAT_SCHEDULE = {
     # Certificates whose issuing task was lost (broker restart, killed worker).
@@ -251,12 +256,17 @@ CELERY_BEAT_SCHEDULE = {
     # The statistics summary tables (reports/rollup.py): figures at most ~10 min old.
     "reports-refresh-summary": {
         "task": "reports.tasks.refresh_summary",
-        "schedule": 10 * 60,
+        "schedule": REPORTS_REFRESH_SECONDS,
     },
     # Export files are kept for a day (reports/exports.py).
     "reports-purge-exports": {
         "task": "reports.export_tasks.purge_expired_exports_task",
         "schedule": 60 * 60,
+    },
+    # Wagtail's scheduled publishing ("go live" / "expiry" dates): every minute.
+    "wagtail-publish-scheduled": {
+        "task": "home.tasks.publish_scheduled_pages",
+        "schedule": 60,
     },
 }
 
