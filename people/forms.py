@@ -10,6 +10,8 @@ from django.db import transaction
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
+from config.queueing import publish
+
 from .tasks import send_email
 
 
@@ -58,4 +60,4 @@ class QueuedPasswordResetForm(PasswordResetForm):
             loader.render_to_string(subject_template_name, context).splitlines()
         )
         body = loader.render_to_string(email_template_name, context)
-        transaction.on_commit(lambda: send_email.delay(subject, body, [to_email]))
+        transaction.on_commit(lambda: publish(send_email, subject, body, [to_email]))

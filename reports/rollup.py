@@ -37,6 +37,7 @@ from django.db.models.functions import Coalesce, Substr, TruncMonth
 from django.utils import timezone
 
 from certificates.models import Certificate
+from config.queueing import publish
 from courses.models import Enrolment
 from people.models import Organisation
 
@@ -207,7 +208,7 @@ def queue_refresh():
     from .tasks import refresh_summary
 
     if cache.add("reports:summary-refresh-queued", True, 10 * 60):
-        transaction.on_commit(refresh_summary.delay)
+        transaction.on_commit(lambda: publish(refresh_summary))
 
 
 def covers(filters):
