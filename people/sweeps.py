@@ -73,7 +73,8 @@ def sweep_roster_imports(now=None):
         if job.created_at < now - GIVE_UP_AFTER:
             counts["failed"] += _fail(job, reading, NOT_READ)
         elif job.queued_at is None or job.queued_at < now - _limit(read_task):
-            counts["queued"] += _again(job, reading, read_task, now)
+            # Reading twice is harmless (the preview is written again).
+            counts["queued"] += hand_over(job, read_task)
 
     applying = RosterImport.objects.filter(
         status=RosterImport.Status.APPLYING, updated_at__lt=now - HAND_OVER_GRACE
@@ -84,14 +85,6 @@ def sweep_roster_imports(now=None):
         elif job.updated_at < now - _limit(apply_task):  # its worker died
             counts["failed"] += _fail(job, (RosterImport.Status.APPLYING,), INTERRUPTED)
     return counts
-
-
-def _again(job, statuses, task, now):
-    # Dated first, so a second sweep running at once does not queue it too.
-    claimed = RosterImport.objects.filter(
-        pk=job.pk, status__in=statuses, updated_at=job.updated_at
-    ).update(updated_at=now, queued_at=None)
-    return bool(claimed) and hand_over(job, task)
 
 
 def _fail(job, statuses, message):
