@@ -15,7 +15,6 @@ from datetime import UTC, datetime
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
 
 from .models import RateLimitCounter
 
@@ -33,7 +32,7 @@ def hit(scope, identity, limit, window):
     key = f"ratelimit:{scope}:{identity}:{window_start}"
     count = None if cache_is_down() else _cache_hit(key, window)
     if count is None:
-        count = _database_hit(key, window_start + window)
+        count = _database_hit(key, now, window_start + window)
     retry_after = int(window_start + window - now) + 1
     return count <= limit, retry_after
 
@@ -50,10 +49,12 @@ def _cache_hit(key, window):
         return 1
 
 
-def _database_hit(key, window_end):
+def _database_hit(key, now, window_end):
     digest = hashlib.sha256(key.encode()).hexdigest()
     expires_at = datetime.fromtimestamp(window_end + 5, UTC)
-    RateLimitCounter.objects.filter(expires_at__lt=timezone.now()).delete()
+    RateLimitCounter.objects.filter(
+        expires_at__lt=datetime.fromtimestamp(now, UTC)
+    ).delete()
     counters = RateLimitCounter.objects.filter(key=digest)
     if not counters.update(count=F("count") + 1):
         try:
