@@ -45,15 +45,18 @@ _lock = threading.Lock()
 
 
 def server_of(url):
-    """``host:port`` of a service URL (``redis://h:6379/1`` → ``h:6379``)."""
+    """The server a URL names: ``redis://h:6379/1`` → ``redis h:6379`` (any
+    database, TLS or not); any other URL stands for itself."""
     parts = urlsplit(url or "")
-    return f"{parts.hostname or 'localhost'}:{parts.port or 6379}"
+    if not parts.scheme.startswith("redis"):
+        return url or "unknown"
+    return f"redis {parts.hostname or 'localhost'}:{parts.port or 6379}"
 
 
 def breaker_for(url, retry_after=None):
     """The process's breaker for the server of ``url`` (created on first use);
     ``retry_after`` (seconds), when given, applies to it from now on."""
-    name = f"redis {server_of(url)}"
+    name = server_of(url)
     with _lock:
         breaker = _breakers.get(name)
         if breaker is None:
