@@ -81,10 +81,21 @@ def sweep_roster_imports(now=None):
     )
     for job in applying.only("pk", "queued_at", "updated_at"):
         if job.queued_at is None:  # confirmed while the broker was down
-            counts["queued"] += hand_over(job, apply_task)
+            counts["queued"] += _hand_over_once(job, apply_task, now)
         elif job.updated_at < now - _limit(apply_task):  # its worker died
             counts["failed"] += _fail(job, (RosterImport.Status.APPLYING,), INTERRUPTED)
     return counts
+
+
+def _hand_over_once(job, task, now):
+    """Claim the job first (an apply must never be queued twice), then queue it."""
+    claimed = RosterImport.objects.filter(
+        pk=job.pk, status=RosterImport.Status.APPLYING, queued_at__isnull=True
+    ).update(queued_at=now)
+    if claimed and not publish(task, job.pk):
+        RosterImport.objects.filter(pk=job.pk).update(queued_at=None)
+        return False
+    return bool(claimed)
 
 
 def _fail(job, statuses, message):

@@ -53,12 +53,9 @@ def sweep_export_jobs(now=None):
         | Q(queued_at__lt=now - limit),
         status=ExportJob.Status.QUEUED,
     )
-    for job in waiting.only("pk", "queued_at"):
-        # Claimed first, so a second sweep running at once does not queue it too.
-        claimed = ExportJob.objects.filter(
-            pk=job.pk, status=ExportJob.Status.QUEUED, queued_at=job.queued_at
-        ).update(queued_at=None)
-        counts["queued"] += bool(claimed) and hand_over(job)
+    for job in waiting.only("pk"):
+        # Queued twice is harmless: only one run moves it from "queued" (run_job).
+        counts["queued"] += hand_over(job)
     stuck = ExportJob.objects.filter(
         status=ExportJob.Status.RUNNING, started_at__lt=now - limit
     )
