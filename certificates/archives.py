@@ -15,7 +15,6 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
 
 from config.queueing import publish
 from people.models import Membership
@@ -89,6 +88,9 @@ def start(school_class, course, user):
     return archive
 
 
+BROKER_DOWN = "broker unavailable"
+
+
 def _send(archive_id):
     """Queue the build; while the broker is down say so at once rather than leave
     a ZIP "waiting" that nothing will build (the coordinator asks again later)."""
@@ -99,7 +101,7 @@ def _send(archive_id):
             pk=archive_id, status=ClassArchive.Status.PENDING
         ).update(
             status=ClassArchive.Status.FAILED,
-            error=_("The server is busy; please ask for the ZIP again in a minute."),
+            error=BROKER_DOWN,  # the page tells the coordinator to ask again
             finished_at=timezone.now(),
         )
 

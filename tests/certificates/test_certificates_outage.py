@@ -1,4 +1,4 @@
-"""The certificate look-up limit holds while Redis is down (issue 14, finding 5):
+"""With Redis down (issue 14, finding 5) the certificate look-up limit holds:
 the count moves to the database instead of every look-up reading as the first."""
 
 import pytest
@@ -46,3 +46,23 @@ def test_expired_database_windows_are_removed(settings, monkeypatch):
     assert hit("test", "10.0.0.1", 1, 60)[0] is False
     clock[0] += 60  # the next window starts afresh
     assert hit("test", "10.0.0.1", 1, 60)[0] is True
+
+
+def test_a_class_zip_asked_while_the_broker_is_down_says_so_at_once(
+    client, school_class, coordinator, course, django_capture_on_commit_callbacks
+):
+    """Not a ZIP "waiting" for ever: the coordinator is told to ask again."""
+    from certificates.models import ClassArchive
+    from tests.integration.faults_support import broker_down
+
+    client.force_login(coordinator)
+    with broker_down(), django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("certificates:class_zip", args=[school_class.pk]),
+            {"course": course.pk},
+        )
+    assert response.status_code == 302  # not a 500
+    archive = ClassArchive.objects.get()
+    assert archive.status == ClassArchive.Status.FAILED
+    page = client.get(response["Location"]).content.decode()
+    assert "Máy chủ đang bận" in page
