@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from config.queueing import publish
 from people.models import Membership
 from people.text import clean_text, vietnamese_sort_key
 
@@ -71,7 +72,6 @@ def archive_name(archive):
 
 def start(school_class, course, user):
     """Reuse an unfinished ZIP of the same class and course, or queue a new one."""
-    from .tasks import build_class_archive
 
     unfinished = ClassArchive.objects.filter(
         school_class=school_class,
@@ -84,8 +84,26 @@ def start(school_class, course, user):
     archive = ClassArchive.objects.create(
         school_class=school_class, course=course, requested_by=user
     )
-    transaction.on_commit(lambda: build_class_archive.delay(archive.pk))
+    transaction.on_commit(lambda: _send(archive.pk))
     return archive
+
+
+BROKER_DOWN = "broker unavailable"
+
+
+def _send(archive_id):
+    """Queue the build; while the broker is down say so at once rather than leave
+    a ZIP "waiting" that nothing will build (the coordinator asks again later)."""
+    from .tasks import build_class_archive
+
+    if not publish(build_class_archive, archive_id):
+        ClassArchive.objects.filter(
+            pk=archive_id, status=ClassArchive.Status.PENDING
+        ).update(
+            status=ClassArchive.Status.FAILED,
+            error=BROKER_DOWN,  # the page tells the coordinator to ask again
+            finished_at=timezone.now(),
+        )
 
 
 def build(archive_id):

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
 
+from config.queueing import publish
 from courses.models import QuizAttempt
 from home.models import PortalSettings
 from people.models import Membership
@@ -63,13 +64,10 @@ def _send(certificate_id):
     (``requeue_stuck``, every five minutes) sends it again."""
     from .tasks import issue_certificate
 
-    try:
-        issue_certificate.delay(certificate_id)
-    except Exception:  # kombu and redis raise several kinds; all mean "not queued"
+    if not publish(issue_certificate, certificate_id):
         logger.warning(
             "certificate %s not queued (broker unavailable); the sweep will retry",
             certificate_id,
-            exc_info=True,
         )
         Certificate.objects.filter(
             pk=certificate_id, status=Certificate.Status.PENDING

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from config.queueing import publish
 from people.tasks import send_email
 
 from .models import Certificate
@@ -35,5 +36,4 @@ def notify_holder(certificate_id):
             "certificates/email/ready_subject.txt", context
         ).strip()
         body = render_to_string("certificates/email/ready.txt", context)
-    send_email.delay(subject, body, [holder.email])
-    return True
+    return publish(send_email, subject, body, [holder.email])

@@ -4,19 +4,20 @@ Everything the portal keeps in the cache can be recomputed (role flags, course
 outlines, rate-limit counters) or lives in the database as well (sessions are
 ``cached_db``). So when Redis stops, a read is a miss and a write is dropped, with
 one warning in the log, instead of a 500 on every page. After a failure the cache
-is skipped for ``RETRY_AFTER`` seconds, so requests do not each wait for a
-connection timeout; then Redis is tried again.
+is skipped for ``RETRY_AFTER`` seconds (a circuit breaker shared with the broker when
+both use the same Redis: config/circuit.py), so requests do not each wait for a
+connection timeout; then Redis is tried again. ``is_down()`` tells callers that must
+not trust a miss (rate limits) to count elsewhere.
 """
 
 import functools
-import logging
-import time
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-logger = logging.getLogger(__name__)
+from .circuit import breaker_for
+
 UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 
 
@@ -26,17 +27,12 @@ def _degrading(fallback):
     def decorate(method):
         @functools.wraps(method)
         def wrapper(self, *args, **kwargs):
-            if time.monotonic() < self._skip_until:
+            if self.breaker.is_open():
                 return fallback(*args, **kwargs)
             try:
                 return method(self, *args, **kwargs)
             except UNAVAILABLE as exc:
-                self._skip_until = time.monotonic() + self.retry_after
-                logger.warning(
-                    "cache unavailable, working without it for %ss: %s",
-                    self.retry_after,
-                    exc,
-                )
+                self.breaker.failed(exc)
                 return fallback(*args, **kwargs)
 
         return wrapper
@@ -71,13 +67,19 @@ class FallbackRedisCache(RedisCache):
 
     def __init__(self, server, params):
         options = params.setdefault("OPTIONS", {})
-        self.retry_after = options.pop("RETRY_AFTER", 5)
-        # Fail fast: a page should not hang on a cache that is not there.
+        retry_after = options.pop("RETRY_AFTER", 5)
+        # Fail fast: a page should not hang on a cache that is not there. Redis
+        # answers in well under a millisecond; half a second means it is gone.
         options.setdefault("socket_connect_timeout", 0.5)
-        options.setdefault("socket_timeout", 1)
+        options.setdefault("socket_timeout", 0.5)
         super().__init__(server, params)
         self._class = ReusedClientRedisCacheClient
-        self._skip_until = 0.0
+        first = server if isinstance(server, str) else server[0]
+        self.breaker = breaker_for(first.split(",")[0], retry_after)
+
+    def is_down(self):
+        """True while Redis is known to be unreachable (the breaker is open)."""
+        return self.breaker.is_open()
 
     get = _degrading(lambda key, default=None, version=None: default)(RedisCache.get)
     add = _degrading(lambda *a, **k: False)(RedisCache.add)

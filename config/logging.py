@@ -62,6 +62,19 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False, default=str)
 
 
+class ClientErrorsOnOneLine(logging.Filter):
+    """A refused request (403, 400: ``django.request`` / ``django.security`` records
+    of a 4xx response) is news in one line, not a traceback: Django attaches the
+    exception to them, and probes would fill the log with stacks. 5xx keep theirs."""
+
+    def filter(self, record):
+        status = getattr(record, "status_code", None)
+        if record.exc_info and isinstance(status, int) and 400 <= status < 500:
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
 class RequestIdMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

@@ -28,6 +28,7 @@ from .scope import (
     is_coordinator,
     organisations_in_scope,
 )
+from .sweeps import hand_over
 from .tasks import apply_roster_task, read_roster_task
 
 COORDINATOR = (Membership.Role.COORDINATOR,)
@@ -232,7 +233,7 @@ def roster_upload(request):
         )
         job.file.save(f"roster-{request.user.pk}", upload, save=False)
         job.save()
-        transaction.on_commit(lambda: read_roster_task.delay(job.pk))
+        transaction.on_commit(lambda: hand_over(job, read_roster_task))
         return redirect("coordinator:import", import_id=job.pk)
     return render(request, "people/coordinator/roster_upload.html", {"form": form})
 
@@ -271,7 +272,7 @@ def roster_confirm(request, import_id):
 
     job = _import_or_404(request.user, import_id)
     if start_applying(job):
-        transaction.on_commit(lambda: apply_roster_task.delay(job.pk))
+        transaction.on_commit(lambda: hand_over(job, apply_roster_task))
     else:
         messages.info(request, _("This list is already being applied or was applied."))
     return redirect("coordinator:import", import_id=job.pk)

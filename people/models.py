@@ -321,6 +321,9 @@ class RosterImport(models.Model):
         storage=_private_storage, upload_to="slips/%Y/%m/", blank=True
     )
     message = models.TextField(blank=True)
+    # When the current step's task was handed to the broker; empty while the broker
+    # could not take it (people/sweeps.py hands it over when the broker is back).
+    queued_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("roster import")
@@ -341,3 +344,23 @@ class RosterImport(models.Model):
             self.Status.READING,
             self.Status.APPLYING,
         }
+
+    @property
+    def waiting_for_broker(self):
+        return self.is_running and self.queued_at is None
+
+
+class RateLimitCounter(models.Model):
+    """A rate-limit window counted in the database while the cache is down
+    (people/ratelimit.py): a limit must hold when Redis does not."""
+
+    key = models.CharField(max_length=64, unique=True)  # a hash: no personal data
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("rate-limit counter")
+        verbose_name_plural = _("rate-limit counters")
+
+    def __str__(self):
+        return f"{self.key[:12]}… {self.count}"

@@ -16,6 +16,8 @@ from django.utils import translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 
+from config.queueing import publish
+
 from .reset_limits import seconds_until_allowed
 
 # kind: (form class, subject template, body template)
@@ -64,7 +66,7 @@ class QueuedResetFormMixin:
             use_https,
             translation.get_language(),
         )
-        transaction.on_commit(lambda: send_password_reset.delay(*arguments))
+        transaction.on_commit(lambda: publish(send_password_reset, *arguments))
 
 
 class QueuedPasswordResetForm(QueuedResetFormMixin, PasswordResetForm):

@@ -22,6 +22,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from config.queueing import publish
+
 from .accounts import hash_temporary_password, temporary_password
 from .models import Membership, User
 from .roster_jobs import slip_context
@@ -175,7 +177,7 @@ def _tell_owner(student, actor, moment, portal):
             "when": _when(moment),
         }
     address = student.email
-    transaction.on_commit(lambda: send_email.delay(subject, body, [address]))
+    transaction.on_commit(lambda: publish(send_email, subject, body, [address]))
 
 
 @receiver(user_logged_in)

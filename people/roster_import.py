@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .accounts import (
@@ -339,5 +340,10 @@ def start_applying(job):
     return bool(
         RosterImport.objects.filter(
             pk=job.pk, status=RosterImport.Status.PREVIEW
-        ).update(status=RosterImport.Status.APPLYING, processed=0)
+        ).update(
+            status=RosterImport.Status.APPLYING,
+            processed=0,
+            queued_at=None,  # set again when the apply task is handed over
+            updated_at=timezone.now(),
+        )
     )

@@ -9,6 +9,7 @@ import logging
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
@@ -24,7 +25,10 @@ def read_for_preview(import_id):
     job = RosterImport.objects.select_related("organisation").get(pk=import_id)
     if job.status not in (RosterImport.Status.QUEUED, RosterImport.Status.READING):
         return
-    RosterImport.objects.filter(pk=job.pk).update(status=RosterImport.Status.READING)
+    # Dated: people/sweeps.py tells a read in progress from one whose worker died.
+    RosterImport.objects.filter(pk=job.pk).update(
+        status=RosterImport.Status.READING, updated_at=timezone.now()
+    )
     try:
         parsed, plan = read_and_plan(job)
     except RosterFileError as error:
@@ -54,6 +58,7 @@ def apply_import(import_id):
     job = RosterImport.objects.select_related("organisation").get(pk=import_id)
     if job.status != RosterImport.Status.APPLYING:
         return  # a duplicate delivery, or already done
+    RosterImport.objects.filter(pk=job.pk).update(updated_at=timezone.now())
     try:
         _parsed, plan = read_and_plan(job)
         if plan.problems:

@@ -37,3 +37,11 @@ def apply_roster_task(import_id):
     from .roster_jobs import apply_import
 
     apply_import(import_id)
+
+
+@shared_task(time_limit=120, soft_time_limit=100)
+def sweep_roster_imports():
+    """Run by Celery beat: hand over waiting imports, restart or fail stuck ones."""
+    from .sweeps import sweep_roster_imports as sweep
+
+    return sweep()

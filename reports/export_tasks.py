@@ -17,3 +17,11 @@ def purge_expired_exports_task():
     from .exports import purge_expired
 
     return purge_expired()
+
+
+@shared_task(time_limit=120, soft_time_limit=100)
+def sweep_export_jobs():
+    """Run by Celery beat: hand over waiting exports, fail interrupted ones."""
+    from .sweeps import sweep_export_jobs as sweep
+
+    return sweep()

@@ -172,7 +172,7 @@ def purge_expired(now=None):
 def create_job(filters, kind, total):
     """Save the job and queue its task once the row is committed (or return the
     same export already under way)."""
-    from .export_tasks import build_export_task
+    from .sweeps import hand_over
 
     purge_expired()
     # A double click finds the job the first click started.
@@ -191,7 +191,7 @@ def create_job(filters, kind, total):
         format=kind,
         total=total,
     )
-    transaction.on_commit(lambda: build_export_task.delay(job.pk))
+    transaction.on_commit(lambda: hand_over(job))
     return job
 
 
@@ -199,7 +199,7 @@ def run_job(job_id):
     """Write the job's file in chunks, recording progress; safe to run twice."""
     updated = ExportJob.objects.filter(
         pk=job_id, status=ExportJob.Status.QUEUED
-    ).update(status=ExportJob.Status.RUNNING)
+    ).update(status=ExportJob.Status.RUNNING, started_at=timezone.now())
     if not updated:
         return  # a duplicate delivery, or already done
     job = ExportJob.objects.get(pk=job_id)

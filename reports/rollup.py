@@ -40,6 +40,7 @@ from django.db.models.functions import Coalesce, Substr, TruncMonth
 from django.utils import timezone
 
 from certificates.models import Certificate
+from config.queueing import publish
 from courses.models import Enrolment
 from people.models import Organisation
 
@@ -223,7 +224,7 @@ def queue_refresh():
     from .tasks import refresh_summary
 
     if cache.add(QUEUED_KEY, True, period()):
-        transaction.on_commit(refresh_summary.delay)
+        transaction.on_commit(lambda: publish(refresh_summary))
 
 
 def covers(filters):

@@ -2,9 +2,18 @@
 
 from celery import shared_task
 
-from .export_tasks import build_export_task, purge_expired_exports_task
+from .export_tasks import (
+    build_export_task,
+    purge_expired_exports_task,
+    sweep_export_jobs,
+)
 
-__all__ = ["build_export_task", "purge_expired_exports_task", "refresh_summary"]
+__all__ = [
+    "build_export_task",
+    "purge_expired_exports_task",
+    "refresh_summary",
+    "sweep_export_jobs",
+]
 
 
 @shared_task(time_limit=15 * 60, soft_time_limit=14 * 60)

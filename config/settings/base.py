@@ -226,26 +226,42 @@ CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A task is acknowledged when it ends, not when it starts: a worker killed mid-task
 # leaves it on the broker, which hands it out again (tasks are safe to run twice).
-# Redis redelivers an unacknowledged task after the visibility timeout, which must
-# exceed the longest task (class archives: 30 minutes).
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Task time limits, in one place: no task may run longer than CELERY_LONGEST_TASK
+# (class archives and large exports: 30 minutes; a test checks every task). Redis
+# redelivers an unacknowledged task after the visibility timeout, so a killed
+# worker's task starts again that long after it was handed out; the sweeps of stuck
+# imports and exports (people/sweeps.py, reports/sweeps.py) act after a task's own
+# limit plus the same margin.
+CELERY_LONGEST_TASK = 30 * 60
+CELERY_STUCK_MARGIN = 5 * 60
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=2 * 3600)
+    "visibility_timeout": env.int(
+        "CELERY_VISIBILITY_TIMEOUT", default=CELERY_LONGEST_TASK + CELERY_STUCK_MARGIN
+    ),
+    # A broker that stops answering (not just refusing) must not hold a request:
+    # Redis replies in well under a millisecond.
+    "socket_connect_timeout": 0.5,
+    "socket_timeout": 0.5,
 }
-# Queueing from a web request must not hang while the broker is down: a few quick
-# retries, then the caller records the failure (certificates.issuing._send).
-CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# Queueing from a web request must not hang while the broker is down: one quick
+# retry (a pooled connection gone stale), then config/queueing.py records the
+# work as waiting and opens its circuit breaker for a few seconds.
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
-    "max_retries": 2,
+    "max_retries": 1,
     "interval_start": 0,
     "interval_step": 0.2,
-    "interval_max": 0.5,
+    "interval_max": 0.2,
 }
 # How often the statistics summary tables are rebuilt (reports/rollup.py); a page
 # finding them older than this queues a rebuild. Tests may shorten it.
 REPORTS_REFRESH_SECONDS = env.int("REPORTS_REFRESH_SECONDS", default=10 * 60)
+# No code reads task results; storing them would make every queueing subscribe to
+# the result store (20 retries, 19 s, while Redis was down).
+CELERY_TASK_IGNORE_RESULT = True
 # Periodic work, run by `celery -A config beat` beside the workers.
 CELERY_BEAT_SCHEDULE = {
     # Certificates whose issuing task was lost (broker restart, killed worker).
@@ -268,6 +284,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "home.tasks.publish_scheduled_pages",
         "schedule": 60,
     },
+}
+# Imports and exports whose task never reached the broker, or whose worker died
+# (people/sweeps.py, reports/sweeps.py).
+CELERY_BEAT_SCHEDULE["people-sweep-roster-imports"] = {
+    "task": "people.tasks.sweep_roster_imports",
+    "schedule": 2 * 60,
+}
+CELERY_BEAT_SCHEDULE["reports-sweep-exports"] = {
+    "task": "reports.export_tasks.sweep_export_jobs",
+    "schedule": 2 * 60,
 }
 
 # Wagtail
@@ -388,10 +414,14 @@ LOGGING = {
         # One JSON object per line (config/logging.py); production's default.
         "json": {"()": "config.logging.JsonFormatter"},
     },
+    "filters": {
+        "client_errors_on_one_line": {"()": "config.logging.ClientErrorsOnOneLine"}
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": env("DJANGO_LOG_FORMAT", default="plain"),
+            "filters": ["client_errors_on_one_line"],
         }
     },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},

@@ -16,7 +16,11 @@ from django.utils.translation import pgettext_lazy
 __all__ = ["EXPORT_LIFETIME", "ExportJob"]
 
 EXPORT_LIFETIME = timedelta(days=1)
-GIVE_UP_AFTER = timedelta(minutes=40)  # longer than the task's 30-minute limit
+# Longer than any task may run plus the margin after which reports/sweeps.py marks
+# an interrupted export failed (config/settings/base.py).
+GIVE_UP_AFTER = timedelta(
+    seconds=settings.CELERY_LONGEST_TASK + 2 * settings.CELERY_STUCK_MARGIN
+)
 
 
 def _private_storage():
@@ -56,6 +60,10 @@ class ExportJob(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
+    # When its task was handed to the broker (empty while the broker could not take
+    # it) and when a worker started it: reports/sweeps.py reads both.
+    queued_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("export")
@@ -75,10 +83,14 @@ class ExportJob(models.Model):
     def is_running(self):
         """Queued or being written, and not given up on: past the task's time
         limit (a lost or killed task) the page stops waiting and says it failed."""
-        return (
-            self.status in {self.Status.QUEUED, self.Status.RUNNING}
-            and timezone.now() - self.created_at < GIVE_UP_AFTER
-        )
+        if self.status not in {self.Status.QUEUED, self.Status.RUNNING}:
+            return False
+        since = self.queued_at or self.created_at
+        return self.waiting_for_broker or timezone.now() - since < GIVE_UP_AFTER
+
+    @property
+    def waiting_for_broker(self):
+        return self.status == self.Status.QUEUED and self.queued_at is None
 
     @property
     def expires_at(self):

@@ -81,3 +81,60 @@ def test_each_request_gets_an_id_in_its_log_lines_and_response():
     finally:
         request_id_var.reset(token)
     assert entry["request_id"] == "req-7"
+
+
+FORBIDDEN_SCRIPT = """
+import django
+django.setup()
+from django.core.exceptions import PermissionDenied
+from django.core.handlers import exception
+from django.http import HttpResponseForbidden
+from django.test import RequestFactory
+
+# The 403 page itself needs the database; only the logging is under test here.
+exception.get_exception_response = lambda *args: HttpResponseForbidden()
+
+request = RequestFactory().get("/dieu-phoi/lop/7/", HTTP_HOST="taphuan.example.gov.vn")
+try:
+    raise PermissionDenied("not this class")
+except PermissionDenied as error:
+    response = exception.response_for_exception(request, error)
+assert response.status_code == 403, response.status_code
+"""
+
+
+def test_a_403_is_logged_on_one_line_without_a_traceback(tmp_path):
+    """Issue 14, finding 11: a refused request is one log line, not a stack."""
+    from tests.config.test_production_settings import production_env, run
+
+    env = production_env(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+        DJANGO_LOG_LEVEL="WARNING",
+    )
+    result = run(["-c", FORBIDDEN_SCRIPT], env)
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    forbidden = [json.loads(line) for line in lines if "Forbidden" in line]
+    assert len(forbidden) == 1, result.stdout
+    entry = forbidden[0]
+    assert entry["level"] == "WARNING"
+    assert entry["message"] == "Forbidden (Permission denied): /dieu-phoi/lop/7/"
+    assert "exception" not in entry
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_server_errors_keep_their_traceback():
+    from config.logging import ClientErrorsOnOneLine
+
+    try:
+        raise ValueError("hỏng")
+    except ValueError:
+        server_error = record("django.request", "Internal Server Error: /", None)
+        server_error.exc_info = sys.exc_info()
+        refused = record("django.request", "Forbidden: /", None)
+        refused.exc_info = sys.exc_info()
+    server_error.status_code, refused.status_code = 500, 403
+    one_line = ClientErrorsOnOneLine()
+    assert one_line.filter(server_error) and one_line.filter(refused)
+    assert server_error.exc_info is not None
+    assert refused.exc_info is None

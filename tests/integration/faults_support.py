@@ -109,3 +109,35 @@ def celery_on(broker_url, queue):
         else:
             os.environ["CELERY_BROKER_URL"] = saved_env
         conf.broker_url, conf.task_always_eager, conf.task_default_queue = saved
+
+
+def closed_port():
+    """A port of 127.0.0.1 nothing listens on: a Redis that is down."""
+    return free_port()
+
+
+@contextmanager
+def broker_down():
+    """Tasks go (not eagerly) to a broker nobody answers; breakers start closed."""
+    from config import circuit
+
+    circuit.reset_all()
+    try:
+        with celery_on(f"redis://127.0.0.1:{closed_port()}/0", "nowhere"):
+            yield
+    finally:
+        circuit.reset_all()  # "the broker is back": nothing waits for a breaker
+
+
+def cache_down(settings):
+    """Point Django's cache at a Redis that is down (pytest-django ``settings``)."""
+    from config import circuit
+
+    circuit.reset_all()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.FallbackRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+            "OPTIONS": {"RETRY_AFTER": 60},
+        }
+    }

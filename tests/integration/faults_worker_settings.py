@@ -13,3 +13,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_throttle": 1,
 }
 CELERY_INCLUDE = ["tests.integration.faults_slow_render"]
+
+# The test's private files (uploaded rosters), which the worker must read.
+if env("FAULTS_PRIVATE_MEDIA_ROOT", default=""):  # noqa: F405
+    PRIVATE_MEDIA_ROOT = env("FAULTS_PRIVATE_MEDIA_ROOT")  # noqa: F405
+    STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405

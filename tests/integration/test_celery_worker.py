@@ -46,7 +46,10 @@ def worker(tmp_path):
 
 def test_worker_runs_a_task_and_returns_its_result(worker):
     process, mail_dir = worker
-    result = send_email.delay("Kiểm tra", "Nội dung thử", ["a@example.vn"])
+    # The portal ignores results (CELERY_TASK_IGNORE_RESULT); this test asks for one.
+    result = send_email.apply_async(
+        ("Kiểm tra", "Nội dung thử", ["a@example.vn"]), ignore_result=False
+    )
     try:
         value = result.get(timeout=60)
     except Exception as exc:  # show the worker's log, not just a timeout

@@ -7,12 +7,14 @@ or shut down, at the end of every test whatever happens.
 
 import os
 import signal
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import psycopg
 import pytest
 import redis
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -20,9 +22,13 @@ from django.utils import timezone
 
 from certificates.models import Certificate, SerialCounter
 from certificates.tasks import requeue_stuck_certificates
+from certificates.views import VERIFY_LIMIT
+from config import circuit
 from courses import quiz
 from courses.completion import mark_lesson_done
 from courses.models import Enrolment, LessonPage, QuestionResult, QuizAttempt, QuizPage
+from people.models import RosterImport
+from people.sweeps import sweep_roster_imports
 from tests.certificates import conftest as certificate_fixtures
 from tests.certificates.conftest import add_learner, complete
 from tests.integration.faults_support import OwnRedis, celery_on
@@ -44,6 +50,7 @@ school = certificate_fixtures.school
 school_class = certificate_fixtures.school_class
 learner = certificate_fixtures.learner
 course = certificate_fixtures.course
+coordinator = certificate_fixtures.coordinator
 
 WORKER_SETTINGS = "tests.integration.faults_worker_settings"
 
@@ -59,10 +66,12 @@ def own_redis(tmp_path):
     require_real_services()
     server = OwnRedis(tmp_path)
     server.start()
+    circuit.reset_all()
     try:
         yield server
     finally:
         server.stop()
+        circuit.reset_all()
 
 
 def worker_env(own_redis, **extra):
@@ -246,3 +255,60 @@ def test_dropped_database_connection_shows_error_page_and_writes_nothing(
     assert QuestionResult.objects.filter(attempt=attempt).count() == len(
         attempt.snapshot
     )
+
+
+def test_redis_outage_keeps_uploads_and_limits_and_the_worker_catches_up(
+    own_redis, settings, tmp_path, school, coordinator
+):
+    """Issue 14, finding 5: with Redis (cache and broker) stopped, a roster upload is
+    kept and waits (no 500), the look-up limit still limits; once Redis is back the
+    beat sweep hands the upload to a worker, which reads it."""
+    from tests.people.conftest import roster_file
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.FallbackRedisCache",
+            "LOCATION": own_redis.url,
+            "OPTIONS": {"RETRY_AFTER": 0.2},
+        }
+    }
+    client = Client()
+    client.force_login(coordinator)
+    name = "roster_10A1_utf8-bom.csv"
+    queue = f"faults-{own_redis.port}"
+    with celery_on(own_redis.url, queue):
+        own_redis.stop()
+        try:
+            response = client.post(
+                reverse("coordinator:upload"),
+                {
+                    "organisation": school.pk,
+                    "school_year": "2026-2027",
+                    "default_class_name": "",
+                    "file": SimpleUploadedFile(name, roster_file(name).read_bytes()),
+                },
+            )
+            assert response.status_code == 302
+            job = RosterImport.objects.get()
+            assert (job.status, job.queued_at) == ("queued", None)
+            page = client.get(response["Location"])
+            assert "Đang chờ xử lý" in page.content.decode()
+
+            look_up = reverse("certificates:verify_code", args=["7KQ4M2XD9PTRA"])
+            answers = [Client().get(look_up).status_code for _ in range(40)]
+            assert answers.count(429) == 40 - VERIFY_LIMIT
+        finally:
+            own_redis.start()
+        circuit.reset_all()
+
+        env = worker_env(
+            own_redis, FAULTS_PRIVATE_MEDIA_ROOT=str(settings.PRIVATE_MEDIA_ROOT)
+        )
+        worker = start_worker(tmp_path, queue, env)
+        try:
+            later = timezone.now() + timedelta(minutes=2)  # the next beat run
+            assert sweep_roster_imports(now=later)["queued"] == 1
+            read = RosterImport.objects.filter(pk=job.pk, status="preview")
+            assert wait_for(read.exists, timeout=90), log_of(worker)
+        finally:
+            stop_worker(worker)
