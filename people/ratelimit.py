@@ -46,6 +46,8 @@ def _cache_hit(key, window):
         if cache_is_down():
             return None
         cache.set(key, 1, timeout=window + 5)
+        if cache.get(key) != 1:  # a cache that keeps nothing: count in the database
+            return None
         return 1
 
 
