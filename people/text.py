@@ -34,7 +34,7 @@ def fold(value):
 
 
 def ascii_slug(value):
-    """"Nhận diện lừa đảo" -> "nhan-dien-lua-dao": addresses people can read and type.
+    """An ASCII slug: "Nhận diện lừa đảo" -> "nhan-dien-lua-dao", easy to read and type.
 
     Django's own slugify drops "đ" (it has no ASCII decomposition); ``fold`` maps it.
     """
