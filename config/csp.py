@@ -6,8 +6,14 @@ The portal's own pages load scripts and styles only from its static files (no in
 interfaces still use some inline scripts and styles: under ``CSP_ADMIN_PREFIXES`` the
 middleware sends ``CONTENT_SECURITY_POLICY_ADMIN`` instead — the same origins, with
 inline code allowed. Editors are trusted, signed-in staff; learners never see it.
+
+A preview is the public page rendered for an editor: Wagtail runs it through the
+middleware as a request for the page's own address, so it gets the strict policy,
+whose ``frame-ancestors 'none'`` would stop the editor's preview panel from framing
+it. Preview responses alone may be framed by the portal itself.
 """
 
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
@@ -25,4 +31,6 @@ class PortalCSPMiddleware(CSPMiddleware):
         ):
             admin_policy = settings.CONTENT_SECURITY_POLICY_ADMIN
             parts.config = default_config(admin_policy["DIRECTIVES"])
+        if getattr(request, "is_preview", False):  # set by Wagtail's preview handler
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         return parts

@@ -8,3 +8,8 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Home")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .slug_input import register
+
+        register()

@@ -9,10 +9,11 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
 from courses.catalogue import catalogue
+from courses.models.slugs import AsciiSlugMixin
 from courses.outline import tree_version
 
 
-class HomePage(Page):
+class HomePage(AsciiSlugMixin, Page):
     """Landing page: what the portal is for, and the course catalogue."""
 
     headline = models.CharField(_("headline"), max_length=255, blank=True)

@@ -3,6 +3,8 @@
 import re
 import unicodedata
 
+from django.utils.text import slugify
+
 # The Vietnamese alphabet, with f j w z (foreign words) where Latin puts them.
 _ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
 _LETTER_RANK = {letter: f"{rank:02d}" for rank, letter in enumerate(_ALPHABET, 11)}
@@ -29,6 +31,14 @@ def fold(value):
         c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
     )
     return stripped.casefold()
+
+
+def ascii_slug(value):
+    """An ASCII slug: "Nhận diện lừa đảo" -> "nhan-dien-lua-dao", easy to read and type.
+
+    Django's own slugify drops "đ" (it has no ASCII decomposition); ``fold`` maps it.
+    """
+    return slugify(fold(value))
 
 
 _WORD = re.compile(r"\w+")

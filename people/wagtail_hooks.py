@@ -57,6 +57,15 @@ class OrganisationViewSet(ModelViewSet):
     search_fields = ["name", "code"]
     ordering = ["path"]
     inspect_view_enabled = True
+    # Not treebeard's path, depth and numchild: they mean nothing to an administrator.
+    inspect_view_fields = [
+        "name",
+        "code",
+        "kind",
+        "active_from",
+        "active_until",
+        "succeeded_by",
+    ]
 
     def get_form_class(self, for_update=False):
         return OrganisationForm

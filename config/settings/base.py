@@ -157,7 +157,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Language and time: Vietnamese first, English second.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-LOCALE_PATHS = [SITE_DIR / "locale"]
+# site/locale_overrides fills the Vietnamese that Wagtail, Django and their add-ons ship
+# without (the admin); `make messages` compiles it but never rewrites it.
+LOCALE_PATHS = [SITE_DIR / "locale", SITE_DIR / "locale_overrides"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -304,6 +306,14 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The admin's "new Wagtail version" notice fetches from an outside server; off unless
 # asked for (then the admin's Content-Security-Policy allows that server).
 WAGTAIL_ENABLE_UPDATE_CHECK = env.bool("WAGTAIL_ENABLE_UPDATE_CHECK", default=False)
+# The admin's date pickers read and write dd/mm/yyyy, like config/formats/vi (whose
+# input formats parse them back).
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+# Slugs from Vietnamese titles are plain ASCII ("Nhận diện" -> "nhan-dien"), never
+# percent-encoded Unicode in addresses.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # "simple": PostgreSQL's English configuration would drop Vietnamese syllables such as
 # "so", "can", "the" as stop words.

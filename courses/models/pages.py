@@ -16,6 +16,7 @@ from people.text import clean_text, fold, mark_keys
 
 from ..blocks import LessonBodyBlock, QuizQuestionsBlock
 from ..restrictions import CachedViewRestrictionsMixin
+from .slugs import AsciiSlugMixin
 
 
 class Audience(models.Model):
@@ -55,7 +56,7 @@ class Audience(models.Model):
         super().save(*args, **kwargs)
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(AsciiSlugMixin, Page):
     """The course catalogue."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -76,7 +77,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class CoursePage(AsciiSlugMixin, CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """A course: lessons and quizzes as child pages, in the order of the page tree."""
 
     summary = models.TextField(_("summary"), max_length=500)
@@ -182,7 +183,7 @@ class CoursePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         return views.resume(request, self)
 
 
-class LessonPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class LessonPage(AsciiSlugMixin, CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """One lesson: a short, light page a learner reads on a phone."""
 
     intro = models.TextField(_("opening"), blank=True, max_length=500)
@@ -238,7 +239,7 @@ class LessonPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         return views.mark_lesson_done(request, self)
 
 
-class QuizPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class QuizPage(AsciiSlugMixin, CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """A quiz; scoring happens on the server, answers never reach the browser early."""
 
     intro = models.TextField(_("instructions"), blank=True)

@@ -13,11 +13,14 @@ from pathlib import Path
 from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Site
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, Revision, Site, Task, Workflow
 
 from certificates.demo import load_certificate_template
 from courses.models import Audience, CourseIndexPage, CoursePage, LessonPage, QuizPage
 from home.models import HomePage, PortalSettings
+from home.page_slugs import asciify_page_slugs
+from home.workflow_names import name_default_workflow
 from people.models import Membership, Organisation, SchoolClass, User
 from people.organisation_import import import_units, read_units
 
@@ -30,6 +33,7 @@ SCHOOL_CODE = "19-T01"
 ONE_STOP_CODE = "19-MC01"
 SCHOOL_YEAR = "2026-2027"
 EDITORS_GROUP = "Editors"  # created by Wagtail's own migrations
+MODERATORS_GROUP = "Moderators"  # idem: approves and publishes what editors submit
 
 AUDIENCES = [
     {
@@ -61,7 +65,7 @@ AUDIENCES = [
 # (name, grade) at the demo school.
 CLASSES = [("10A1", 10), ("10A2", 10), ("11A1", 11)]
 
-# The six accounts printed at the end of load_demo. ``memberships`` holds
+# The accounts printed at the end of load_demo. ``memberships`` holds
 # (organisation code, role, class name or None).
 ACCOUNTS = [
     {
@@ -83,6 +87,16 @@ ACCOUNTS = [
         "email": "bientap@demo.example.vn",
         "is_staff": True,
         "groups": [EDITORS_GROUP],
+    },
+    {
+        "username": "duyet",
+        "role_label": "Kiểm duyệt nội dung: duyệt và xuất bản bài của biên tập viên",
+        "full_name": "Lương Minh Tuấn",
+        "gender": User.Gender.MALE,
+        "date_of_birth": date(1984, 10, 6),
+        "email": "duyet@demo.example.vn",
+        "is_staff": True,
+        "groups": [MODERATORS_GROUP],
     },
     {
         "username": "sogd",
@@ -233,9 +247,9 @@ def _people():
     return people
 
 
-def _editors_group():
-    """Wagtail's "Editors" group, with access to the admin."""
-    group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+def _admin_group(name):
+    """One of Wagtail's groups ("Editors", "Moderators"), with access to the admin."""
+    group, _ = Group.objects.get_or_create(name=name)
     access_admin = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
@@ -262,7 +276,7 @@ def load_users():
             organisation=organisations[SCHOOL_CODE], school_year=SCHOOL_YEAR
         )
     }
-    groups = {EDITORS_GROUP: _editors_group()}
+    groups = {name: _admin_group(name) for name in (EDITORS_GROUP, MODERATORS_GROUP)}
     password_hash = None  # hashed once: the strong hasher is slow by design
     users_created = memberships_created = 0
 
@@ -471,6 +485,8 @@ def load_demo():
         pages = load_pages()
         settings_changed = load_settings()
         certificate_templates = load_certificate_template()
+        workflow_renamed = name_default_workflow(Workflow, Task)
+        slugs_renamed = asciify_page_slugs(Page, Revision, Redirect, Site)
     return {
         "audiences": audiences,
         "organisations": organisations,
@@ -480,11 +496,13 @@ def load_demo():
         "pages": pages,
         "settings": int(settings_changed),
         "certificate_templates": certificate_templates,
+        "workflow_names": workflow_renamed,
+        "ascii_slugs": slugs_renamed,
     }
 
 
 def demo_accounts():
-    """The six demo accounts for the summary table.
+    """The demo accounts for the summary table.
 
     Each row: username, role in Vietnamese, and the password if it is still
     ``demo-2026`` (an account that existed before, or whose password was changed,

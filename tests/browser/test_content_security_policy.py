@@ -88,3 +88,38 @@ def test_wagtail_admin_reports_no_violation(
     page.wait_for_load_state("networkidle")
     assert page.locator("wagtail-userbar").count() == 1
     assert violations == [], "\n".join(violations)
+
+
+def test_preview_panel_shows_the_lesson_in_the_editor(
+    browser, violations, live_server, home_page
+):
+    """The editor's preview panel frames the preview response: the policy lets it."""
+    from people.models import User
+
+    course, _quiz = build_course(home_page)
+    lesson = course.get_children().first()
+    User.objects.create_superuser(
+        username="bientap", password=PASSWORD, email="bientap@example.vn"
+    )
+    # A desktop window: the preview panel sits beside the form.
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text)
+            if "Content Security Policy" in message.text
+            or "frame" in message.text.lower()
+            else None
+        ),
+    )
+    try:
+        sign_in(page, live_server.url + "/admin/login/", "bientap")
+        page.goto(live_server.url + f"/admin/pages/{lesson.pk}/edit/")
+        page.locator("[data-side-panel-toggle='preview']").click()
+        preview = page.frame_locator("iframe.w-preview__iframe").last
+        preview.locator("text=Nội dung bài 1").wait_for()
+        assert preview.locator("h1").first.inner_text() == lesson.title
+        assert violations == [], "\n".join(violations)
+    finally:
+        context.close()

@@ -157,3 +157,18 @@ def test_admin_gets_the_relaxed_policy_and_loads(client, home_page, course_and_q
         assert "'unsafe-inline'" in directives["script-src"]
         assert directives["object-src"] == ["'none'"]
         assert directives["frame-ancestors"] == ["'self'"]
+
+
+def test_preview_may_be_framed_by_the_admin_and_nothing_else(
+    client, home_page, course_and_quiz
+):
+    """Wagtail renders a preview through the middleware as the page's own address;
+    only that response relaxes frame-ancestors, to the portal's own origin."""
+    course, _quiz = course_and_quiz
+    lesson = course.get_children().first().specific
+    preview = lesson.make_preview_request()
+    assert preview.status_code == 200
+    directives = policy(preview)
+    assert directives["frame-ancestors"] == ["'self'"]
+    assert directives["script-src"] == ["'self'"]  # otherwise the strict policy
+    assert_strict(client.get(course.url))  # live pages: frame-ancestors 'none'

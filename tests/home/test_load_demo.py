@@ -19,7 +19,7 @@ from home.models import HomePage, PortalSettings
 from people.models import Membership, Organisation, SchoolClass, User
 
 PASSWORD = "demo-2026"
-DEMO_USERNAMES = ["admin", "bientap", "sogd", "giaovien", "hocsinh", "motcua"]
+DEMO_USERNAMES = ["admin", "bientap", "duyet", "sogd", "giaovien", "hocsinh", "motcua"]
 COURSES = {
     "Công dân số an toàn": "doan-vien",
     "Tình nguyện viên hỗ trợ người dân dùng dịch vụ công trực tuyến": "doan-vien",
@@ -208,6 +208,73 @@ def test_staff_accounts_and_wagtail_editors(demo):
     for username in ("sogd", "giaovien", "hocsinh", "motcua"):
         user = User.objects.get(username=username)
         assert not user.is_staff and not user.is_superuser
+
+
+@pytest.mark.django_db
+def test_editor_submits_and_the_moderator_publishes(demo):
+    """bientap cannot publish; duyet (Moderators) approves, in Vietnamese."""
+    lesson = LessonPage.objects.first()
+    editor = User.objects.get(username="bientap")
+    moderator = User.objects.get(username="duyet")
+    assert moderator.is_staff and not moderator.is_superuser
+    assert moderator.groups.filter(name="Moderators").exists()
+    assert not lesson.permissions_for_user(editor).can_publish()
+    assert lesson.permissions_for_user(moderator).can_publish()
+
+    workflow = lesson.get_workflow()
+    assert workflow.name == "Quy trình duyệt nội dung"
+    assert [task.name for task in workflow.tasks] == ["Kiểm duyệt viên duyệt bài"]
+    client = Client()
+    client.force_login(editor)
+    edit_page = client.get(f"/admin/pages/{lesson.pk}/edit/").content.decode()
+    assert "Gửi duyệt theo Quy trình duyệt nội dung" in edit_page
+    assert "Moderators approval" not in edit_page
+
+
+@pytest.mark.django_db
+def test_unicode_slugs_become_ascii_and_old_addresses_redirect(demo):
+    """A page made while slugs could be Unicode keeps working under its old address."""
+    course = CoursePage.objects.first()
+    lesson = course.get_children().first()
+    Page.objects.filter(pk=course.pk).update(slug="nhận-diện-lừa-đảo")
+    course.refresh_from_db()
+    course.set_url_path(course.get_parent())
+    Page.objects.filter(pk=course.pk).update(url_path=course.url_path)
+    for child in course.get_descendants():
+        Page.objects.filter(pk=child.pk).update(
+            url_path=course.url_path + child.slug + "/"
+        )
+    old_lesson_path = f"/{course.get_parent().slug}/nhận-diện-lừa-đảo/{lesson.slug}/"
+    cache.clear()
+
+    output = run_load_demo()
+
+    course.refresh_from_db()
+    assert course.slug == "nhan-dien-lua-dao"
+    assert "1 đường dẫn trang đổi sang chữ không dấu" in output
+    client = Client()
+    # As browsers send it: percent-encoded.
+    response = client.get(
+        "/khoa-hoc/nh%E1%BA%ADn-di%E1%BB%87n-l%E1%BB%ABa-%C4%91%E1%BA%A3o/"
+    )
+    assert response.status_code == 301
+    assert response["Location"].endswith("/khoa-hoc/nhan-dien-lua-dao/")
+    response = client.get(old_lesson_path)
+    assert response.status_code == 301
+    assert response["Location"].endswith(f"/nhan-dien-lua-dao/{lesson.slug}/")
+    assert client.get("/khoa-hoc/nhan-dien-lua-dao/").status_code == 200
+    # A later publish of the saved draft does not bring the Unicode slug back.
+    course.get_latest_revision().publish()
+    assert CoursePage.objects.get(pk=course.pk).slug == "nhan-dien-lua-dao"
+
+
+@pytest.mark.django_db
+def test_new_pages_get_ascii_slugs_from_vietnamese_titles(demo):
+    course = CoursePage.objects.first()
+    lesson = course.add_child(
+        instance=LessonPage(title="Nhận diện lừa đảo qua Đường dây nóng", intro="x")
+    )
+    assert lesson.slug == "nhan-dien-lua-dao-qua-duong-day-nong"
 
 
 @pytest.mark.django_db

@@ -16,6 +16,8 @@ SUMMARY_LABELS = [
     ("memberships", "thành viên đơn vị/lớp"),
     ("pages", "trang"),
     ("settings", "cài đặt cổng"),
+    ("workflow_names", "tên quy trình duyệt đặt lại bằng tiếng Việt"),
+    ("ascii_slugs", "đường dẫn trang đổi sang chữ không dấu"),
     ("enrolments", "lượt ghi danh mẫu (lớp 10A2)"),
 ]
 
