@@ -61,10 +61,15 @@ class MoveForm(forms.Form):
             )
         },
     )
+    # Chosen in step one, carried here hidden; its errors are shown on the form.
     organisation = UnitChoiceField(
         label=_("Move to unit"),
         queryset=None,
-        error_messages={"invalid_choice": OUTSIDE},
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid_choice": OUTSIDE,
+            "required": _("Choose the unit to move to."),
+        },
     )
     school_class = forms.ModelChoiceField(
         label=_("Class"),
@@ -90,6 +95,14 @@ class MoveForm(forms.Form):
         )
         if unit is not None:
             self.fields["organisation"].initial = unit.pk
+
+    def full_clean(self):
+        super().full_clean()
+        for error in self._errors.pop("organisation", []) if self._errors else []:
+            self.add_error(None, error)
+
+    def chosen_units(self):
+        return self.fields["organisation"].queryset
 
 
 def _place_label(membership):
