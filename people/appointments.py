@@ -51,7 +51,7 @@ def remove(actor, person, membership_id):
     of coordinators the unit has left (the page warns when it has none)."""
     with transaction.atomic():
         membership = (
-            Membership.objects.select_for_update()
+            Membership.objects.select_for_update(of=("self",))
             .filter(pk=membership_id, user=person, role__in=APPOINTABLE)
             .select_related("organisation", "school_class")
             .first()
