@@ -6,6 +6,7 @@ database as it was and says why.
 """
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
@@ -474,3 +475,35 @@ def test_the_audit_log_pages_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(8):
         response = admin_client.get(reverse("people_admin:audit"))
     assert len(response.context["page"].object_list) == 50
+
+
+def test_the_wagtail_admin_shows_the_audit_log_read_only_to_superusers(client, area):
+    from django.db import transaction
+
+    with transaction.atomic():
+        audit.record(
+            area.admin, audit.Action.APPOINT, target_user=area.learner,
+            organisation=area.school, after={"role": "viewer"},
+        )  # fmt: skip
+    entry = AuditEntry.objects.get()
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(superuser)
+    index = reverse("audit-log:index")
+    assert client.get(index).status_code == 200
+    assert client.get(reverse("audit-log:inspect", args=[entry.pk])).status_code == 200
+    for name in ("audit-log:edit", "audit-log:delete"):
+        assert client.post(reverse(name, args=[entry.pk]), {}).status_code in (
+            302,
+            403,
+        )
+    assert client.post(reverse("audit-log:add"), {"action": "move"}).status_code in (
+        302,
+        403,
+    )
+    assert AuditEntry.objects.count() == 1
+    entry.refresh_from_db()
+    assert entry.action == "appoint"
+    editor = UserFactory(is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    assert client.get(index).status_code in (302, 403)
