@@ -2,6 +2,9 @@
 administrator's subtree, so a forged id is a form error that says why."""
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .admin_scope import APPOINTABLE, LEARNER_UNITS, classes_of
@@ -14,7 +17,27 @@ def _unit_label(unit):
     return f"{unit.name} ({unit.code})"
 
 
+class LongSelect(forms.Select):
+    """A select rendered in Python: a province has hundreds of units, and Django's
+    one-template-per-option rendering made the person page take 200 ms."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = "" if value is None else str(value)
+        final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (key, mark_safe(" selected") if str(key) == chosen else "", label)  # noqa: S308
+                for key, label in self.choices
+            ),
+        )
+        return format_html("<select{}>{}</select>", flatatt(final), options)
+
+
 class UnitChoiceField(forms.ModelChoiceField):
+    widget = LongSelect
+
     def label_from_instance(self, obj):
         return _unit_label(obj)
 
