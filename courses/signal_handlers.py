@@ -22,3 +22,8 @@ def connect():
             sender=PageViewRestriction,
             dispatch_uid=f"courses-outline-restriction-{signal!r}",
         )
+    from people.transfers import learner_moved
+
+    from .transfers import follow_move
+
+    learner_moved.connect(follow_move, dispatch_uid="courses-follow-learner-move")

@@ -42,6 +42,7 @@ NAV_URL_NAMES = {
     "search": "search",
     "my_learning": "courses:my_learning",
     "coordination": "coordinator:home",
+    "people_admin": "people_admin:people",
     "statistics": "reports:dashboard",
     "account": "people:password_change",
     "login": "people:login",

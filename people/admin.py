@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import AuditEntry, User
 
 
 @admin.register(User)
@@ -28,3 +28,22 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
     )
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read-only for superusers: the log is written by people/audit.py alone."""
+
+    list_display = ("created_at", "action", "actor", "target_user", "organisation")
+    list_filter = ("action",)
+    list_select_related = ("actor", "target_user", "organisation")
+    search_fields = ("target_user__username", "actor__username")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -9,14 +9,16 @@ alone: a wait on a privileged account is not a class teacher's to lift.
 
 from axes.models import AccessAttempt
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from . import audit
 from .coordinator_views import coordinator_required
-from .models import Membership, User
+from .models import AuditEntry, Membership, User
 from .scope import class_for_coordinator
 from .sign_in_throttle import (
     LEARNER_RULE,
@@ -87,9 +89,15 @@ def sign_in_waits(request, class_id):
 def lift_sign_in_wait(request, class_id, user_id):
     school_class = class_for_coordinator(request.user, class_id)
     student = _learner_or_404(school_class, user_id)
-    lift(student.username)
-    # lead: wire to people.audit.record at merge
-    # (action "sign_in_wait_lifted", actor request.user, target student)
+    with transaction.atomic():
+        lift(student.username)
+        audit.record(
+            request.user,
+            AuditEntry.Action.LIFT_SIGN_IN_WAIT,
+            target_user=student,
+            organisation=school_class.organisation,
+            after={"class_id": school_class.pk, "class": str(school_class)},
+        )
     messages.success(
         request,
         _("%(name)s can sign in again now.") % {"name": student.full_name},

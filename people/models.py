@@ -1,6 +1,7 @@
 """Users, the organisation tree, classes and memberships."""
 
 from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -10,11 +11,28 @@ from django.utils.translation import pgettext_lazy
 from treebeard.mp_tree import MP_Node
 
 from .names import clean_name, validate_person_name
-from .text import clean_text, vietnamese_sort_key
+from .text import clean_text, fold, vietnamese_sort_key
 
 citizen_id_validator = RegexValidator(
     r"^\d{12}$", _("The personal identification number must have exactly 12 digits.")
 )
+
+
+class UserQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        """Bulk updates send no signal, so drop the cached copies of the rows they
+        change here (people/user_cache.py): Wagtail's bulk "mark as inactive",
+        ``bulk_update`` and any later caller are all covered at once."""
+        from .user_cache import forget_users
+
+        user_ids = list(self.values_list("pk", flat=True))
+        updated = super().update(**kwargs)
+        forget_users(user_ids)
+        return updated
+
+
+class UserManager(DjangoUserManager.from_queryset(UserQuerySet)):
+    pass
 
 
 class User(AbstractUser):
@@ -67,6 +85,12 @@ class User(AbstractUser):
     # sign-in (people/password_resets.py), then cleared.
     reset_notice_at = models.DateTimeField(null=True, blank=True, editable=False)
     reset_notice_by = models.CharField(max_length=150, blank=True, editable=False)
+    # fold(full_name): lets the department search names typed without diacritics.
+    search_name = models.CharField(
+        max_length=150, blank=True, db_index=True, editable=False
+    )
+
+    objects = UserManager()
 
     class Meta:
         verbose_name = _("user")
@@ -95,6 +119,7 @@ class User(AbstractUser):
         if not self.full_name:
             self.full_name = clean_name(f"{self.last_name} {self.first_name}")
         self.name_sort_key = vietnamese_sort_key(self.full_name)
+        self.search_name = fold(self.full_name)
         self.student_code = clean_text(self.student_code)
         self.email = clean_text(self.email).lower()
         super().save(*args, **kwargs)
@@ -222,6 +247,9 @@ class Membership(models.Model):
         LEARNER = "learner", _("Learner")
         COORDINATOR = "coordinator", _("Coordinator")
         VIEWER = "viewer", _("Statistics viewer")
+        # Appoints coordinators and viewers and moves learners in a subtree
+        # (people/appointments.py, people/transfers.py); sees no statistics by itself.
+        ADMINISTRATOR = "administrator", _("Department administrator")
 
     user = models.ForeignKey(
         User,
@@ -364,3 +392,98 @@ class RateLimitCounter(models.Model):
 
     def __str__(self):
         return f"{self.key[:12]}… {self.count}"
+
+
+class Transfer(models.Model):
+    """A learner moved from one unit (and class) to another by the department.
+
+    The old membership is replaced by the new one (every query of the portal reads
+    current memberships); this row is the history. Results and certificates belong
+    to the learner's enrolments and never move; see people/transfers.py for how the
+    statistics follow.
+    """
+
+    user = models.ForeignKey(
+        User, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="+"
+    )
+    from_organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+"
+    )
+    from_class = models.ForeignKey(
+        SchoolClass, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    to_organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+"
+    )
+    to_class = models.ForeignKey(
+        SchoolClass, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    moved_at = models.DateTimeField(_("moved at"))
+    moved_by = models.ForeignKey(
+        User, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("transfer")
+        verbose_name_plural = _("transfers")
+        ordering = ["-moved_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.user} – {self.from_organisation} → {self.to_organisation}"
+
+
+class AuditEntry(models.Model):
+    """Who changed whose role or placement, when, from what to what.
+
+    Written by people/audit.py in the same transaction as the change, so an entry
+    exists exactly when the change does. Names are copied into ``before``/``after``
+    so the log still reads right after a unit is renamed or an account deleted.
+    An entry is about up to two units (a move has a source and a destination); the
+    administrators of either see it.
+    """
+
+    class Action(models.TextChoices):
+        APPOINT = "appoint", _("Role given")
+        REMOVE_ROLE = "remove_role", _("Role removed")
+        MOVE = "move", _("Learner moved")
+        RESET_PASSWORD = "reset_password", _("Password reset")
+        LIFT_SIGN_IN_WAIT = "lift_sign_in_wait", _("Sign-in wait lifted")
+
+    actor = models.ForeignKey(
+        User,
+        verbose_name=_("by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action)
+    target_user = models.ForeignKey(
+        User,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    other_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    before = models.JSONField(_("before"), default=dict, blank=True)
+    after = models.JSONField(_("after"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_action_display()}"

@@ -24,8 +24,9 @@ from django.utils.translation import gettext_lazy
 
 from config.queueing import publish
 
+from . import audit
 from .accounts import hash_temporary_password, temporary_password
-from .models import Membership, User
+from .models import AuditEntry, Membership, User
 from .roster_jobs import slip_context
 from .scope import scope_paths
 from .slips import Slip, render_slips, sort_slips
@@ -135,16 +136,13 @@ def issue_passwords(students, school_class, *, actor, new_accounts=()):
 
 
 def _audit_reset(actor, students, school_class):
-    """The single call site for the audit log of password resets.
-
-    # lead: wire to people.audit.record at merge (branch h-roles builds it).
-    """
-    logger.info(
-        "password reset by %s (id %s) in class %s for user ids %s",
-        actor.username,
-        actor.pk,
-        school_class.pk,
-        [student.pk for student in students],
+    """One audit entry per reset account, in the reset's own transaction."""
+    audit.record_for_each(
+        actor,
+        AuditEntry.Action.RESET_PASSWORD,
+        students,
+        organisation=school_class.organisation,
+        after={"class_id": school_class.pk, "class": str(school_class)},
     )
 
 

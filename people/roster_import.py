@@ -24,7 +24,7 @@ from .accounts import (
 )
 from .models import Membership, RosterImport, SchoolClass, User
 from .roster import RosterProblem, read_roster
-from .text import vietnamese_sort_key
+from .text import fold, vietnamese_sort_key
 from .user_cache import forget_users
 
 # Fields a roster may set on an existing student, in display order.
@@ -265,10 +265,12 @@ def apply_plan(job, plan, on_progress=lambda done: None, before_commit=None):
                 for name, value in planned.changes.items():
                     setattr(planned.user, name, value)
                 planned.user.name_sort_key = vietnamese_sort_key(planned.user.full_name)
+                planned.user.search_name = fold(planned.user.full_name)
                 updated.append(planned.user)
         if updated:
             User.objects.bulk_update(
-                updated, [*UPDATABLE, *OPTIONAL_UPDATABLE, "name_sort_key"]
+                updated,
+                [*UPDATABLE, *OPTIONAL_UPDATABLE, "name_sort_key", "search_name"],
             )
             forget_users([user.pk for user in updated])  # no signal from bulk_update
         _ensure_memberships(job.organisation, plan.rows, classes)
@@ -295,6 +297,7 @@ def _new_user(row, allocator, password_hash):
         username=allocator.allocate(username_base(row.full_name, row.date_of_birth)),
         full_name=row.full_name,
         name_sort_key=vietnamese_sort_key(row.full_name),
+        search_name=fold(row.full_name),
         date_of_birth=row.date_of_birth,
         gender=row.gender,
         student_code=row.student_code,

@@ -1,14 +1,16 @@
-"""Organisations and classes in the Wagtail admin."""
+"""Organisations and classes in the Wagtail admin; the audit log, read-only."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Organisation, SchoolClass
+from .models import AuditEntry, Organisation, SchoolClass
 
 
 class OrganisationForm(WagtailAdminModelForm):
@@ -88,3 +90,32 @@ register_snippet(SchoolClassViewSet)
 @hooks.register("register_admin_viewset")
 def register_organisation_viewset():
     return OrganisationViewSet("organisations")
+
+
+class AuditLogPolicy(ModelPermissionPolicy):
+    """The audit log is read by superusers only and written by people/audit.py
+    alone: nobody adds, edits or deletes an entry in the admin."""
+
+    def user_has_permission(self, user, action):
+        return user.is_active and user.is_superuser and action == "view"
+
+
+register_permission_policy(AuditEntry, AuditLogPolicy(AuditEntry))
+
+
+class AuditEntryViewSet(ModelViewSet):
+    model = AuditEntry
+    icon = "history"
+    menu_label = _("Audit log")
+    menu_order = 330
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    list_display = ["created_at", "action", "actor", "target_user", "organisation"]
+    list_filter = ["action"]
+    ordering = ["-created_at"]
+    form_fields = ["action"]  # required by ModelViewSet; the policy allows no form
+
+
+@hooks.register("register_admin_viewset")
+def register_audit_log_viewset():
+    return AuditEntryViewSet("audit-log")

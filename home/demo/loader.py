@@ -100,12 +100,15 @@ ACCOUNTS = [
     },
     {
         "username": "sogd",
-        "role_label": "Sở GD&ĐT: xem thống kê toàn tỉnh",
+        "role_label": "Sở GD&ĐT: thống kê và quản trị người dùng toàn tỉnh",
         "full_name": "Hoàng Văn Thắng",
         "gender": User.Gender.MALE,
         "date_of_birth": date(1979, 11, 2),
         "email": "sogd@demo.example.vn",
-        "memberships": [(PROVINCE_CODE, Membership.Role.VIEWER, None)],
+        "memberships": [
+            (PROVINCE_CODE, Membership.Role.VIEWER, None),
+            (PROVINCE_CODE, Membership.Role.ADMINISTRATOR, None),
+        ],
     },
     {
         "username": "giaovien",

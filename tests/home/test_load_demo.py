@@ -98,10 +98,11 @@ def org(code):
     return Organisation.objects.get(code=code)
 
 
-def membership(username):
-    return Membership.objects.select_related("organisation", "school_class").get(
-        user__username=username
-    )
+def membership(username, role=None):
+    memberships = Membership.objects.select_related("organisation", "school_class")
+    if role is not None:
+        memberships = memberships.filter(role=role)
+    return memberships.get(user__username=username)
 
 
 @pytest.mark.django_db
@@ -279,10 +280,11 @@ def test_new_pages_get_ascii_slugs_from_vietnamese_titles(demo):
 
 @pytest.mark.django_db
 def test_memberships_and_roles(demo):
-    viewer = membership("sogd")
-    assert viewer.role == Membership.Role.VIEWER
+    viewer = membership("sogd", Membership.Role.VIEWER)
     assert viewer.organisation.code == "19"  # the whole province
     assert viewer.organisation.kind == Organisation.Kind.PROVINCE
+    administrator = membership("sogd", Membership.Role.ADMINISTRATOR)
+    assert administrator.organisation == viewer.organisation  # issue 13.5
 
     coordinator = membership("giaovien")
     assert coordinator.role == Membership.Role.COORDINATOR

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
-from people import password_resets
-from people.models import Membership, User
+from people import audit, password_resets
+from people.models import AuditEntry, Membership, User
 from tests.factories import MembershipFactory, SchoolClassFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -159,7 +159,10 @@ def test_the_owner_is_told_by_email_and_once_at_the_next_sign_in(
     assert message.to == ["hs.a@example.vn"]
     assert "Cô Lan" in message.body and "hocsinh_a" in message.body
     assert "đặt lại" in message.body  # Vietnamese, whatever the request's language
-    assert f"user ids [{student.pk}]" in caplog.text  # the audit call site
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.RESET_PASSWORD)
+    assert (entry.actor, entry.target_user) == (coordinator_a, student)
+    assert entry.organisation == class_a.organisation
+    assert entry in entries_visible_to_an_administrator_of(class_a.organisation)
 
     client.logout()
     assert "tamthoi234" in pdf_text(response)
@@ -173,6 +176,25 @@ def test_the_owner_is_told_by_email_and_once_at_the_next_sign_in(
     assert "đặt lại lúc" not in again.text  # shown once
     student.refresh_from_db()
     assert student.reset_notice_at is None
+
+
+def entries_visible_to_an_administrator_of(unit):
+    administrator = UserFactory()
+    MembershipFactory(
+        user=administrator, organisation=unit, role=Membership.Role.ADMINISTRATOR
+    )
+    return list(audit.entries_for(administrator))
+
+
+def test_resetting_everyone_writes_one_audit_entry_per_account(
+    client, coordinator_a, class_a
+):
+    students = [learner(class_a) for _ in range(3)]
+    client.force_login(coordinator_a)
+    reset(client, class_a)
+    entries = AuditEntry.objects.filter(action=AuditEntry.Action.RESET_PASSWORD)
+    assert {e.target_user_id for e in entries} == {s.pk for s in students}
+    assert {e.actor_id for e in entries} == {coordinator_a.pk}
 
 
 def test_no_password_changes_when_the_slips_cannot_be_printed(
@@ -190,6 +212,7 @@ def test_no_password_changes_when_the_slips_cannot_be_printed(
         assert response.status_code == 302
     after = dict(User.objects.filter(pk__in=before).values_list("pk", "password"))
     assert after == before
+    assert not AuditEntry.objects.exists()
     page = client.get(reverse("coordinator:class", args=[class_a.pk]))
     assert "chưa có mật khẩu nào bị thay đổi" in page.text
 

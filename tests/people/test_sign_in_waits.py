@@ -8,7 +8,7 @@ from axes.models import AccessAttempt
 from django.test import Client
 from django.urls import reverse
 
-from people.models import Membership
+from people.models import AuditEntry, Membership
 from tests.factories import (
     MembershipFactory,
     OrganisationFactory,
@@ -94,6 +94,9 @@ def test_the_coordinator_sees_the_wait_and_lifts_it(school_a, password):
     assert response.status_code == 200
     assert not AccessAttempt.objects.exists()
     assert "có thể đăng nhập" in response.text  # the Vietnamese confirmation
+    entry = AuditEntry.objects.get()
+    assert entry.action == AuditEntry.Action.LIFT_SIGN_IN_WAIT
+    assert (entry.actor, entry.target_user) == (coordinator, student)
     assert _sign_in("hocsinh", password).status_code == 302
 
 
@@ -119,6 +122,7 @@ def test_another_schools_coordinator_gets_404_and_nothing_changes(school_a):
         else:
             assert student.full_name not in page.text
     assert AccessAttempt.objects.get().failures_since_start == 3
+    assert not AuditEntry.objects.exists()
 
 
 def test_lifting_needs_a_post_with_the_csrf_token(school_a):

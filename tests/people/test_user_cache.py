@@ -84,3 +84,32 @@ def test_a_bulk_password_reset_signs_the_students_out(client, school_a):
 
     response = student_client.get(url)
     assert response.status_code == 302 and "dang-nhap" in response["Location"]
+
+
+def test_wagtail_bulk_mark_as_inactive_signs_the_user_out_at_once(client):
+    """Wagtail's bulk "set active state" is a queryset update (no signal): issue 14,
+    finding 7. The user's open session must end with the next request."""
+    learner = UserFactory()
+    learner_client = client.__class__()
+    learner_client.force_login(learner)
+    url = reverse("courses:my_learning")
+    assert learner_client.get(url).status_code == 200  # now cached
+
+    admin = UserFactory(username="quantri", is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    bulk = reverse("wagtail_bulk_action", args=["people", "user", "set_active_state"])
+    response = client.post(f"{bulk}?id={learner.pk}", {"mark_as_active": "False"})
+    assert response.status_code == 302
+    assert not User.objects.get(pk=learner.pk).is_active
+
+    response = learner_client.get(url)
+    assert response.status_code == 302 and "dang-nhap" in response["Location"]
+
+
+def test_any_queryset_update_of_users_drops_their_cached_copies():
+    users = UserFactory.create_batch(2)
+    for user in users:
+        cache.set(user_cache_key(user.pk), user)
+    User.objects.filter(pk=users[0].pk).update(is_active=False)
+    assert cache.get(user_cache_key(users[0].pk)) is None
+    assert cache.get(user_cache_key(users[1].pk)) is not None

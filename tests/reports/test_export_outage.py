@@ -34,7 +34,7 @@ def test_export_asked_while_the_broker_is_down_is_written_when_it_is_back(
         job = ExportJob.objects.get()
         assert (job.status, job.queued_at) == ("queued", None)
         page = client.get(response["Location"]).content.decode()
-        assert WAITING in page and 'data-live-progress' in page
+        assert WAITING in page and "data-live-progress" in page
 
     ExportJob.objects.filter(pk=job.pk).update(
         created_at=timezone.now() - timedelta(minutes=2)

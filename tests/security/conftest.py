@@ -3,7 +3,8 @@
 Everything reachable by id belongs to school A (in commune A): its class, its learner's
 enrolment, attempt and certificate, its roster import, its certificate ZIP. The people
 who try to reach it are everyone else: a learner of school B, the coordinator of
-school B, a statistics viewer of commune B, a content editor. The coordinator of
+school B, a statistics viewer of commune B, a content editor, the department
+administrator of commune B. The coordinator of
 school A is the control: the URL works for the right person.
 """
 
@@ -50,6 +51,9 @@ class World:
     roster_a: object
     archive_a: object
     export_a: object
+    # Department administrators of commune A (the control) and commune B.
+    administrator_a: object = None
+    administrator_b: object = None
 
 
 def _learner(school_class, **fields):
@@ -142,4 +146,6 @@ def world(home_page, django_capture_on_commit_callbacks):
         roster_a=roster_a,
         archive_a=archive_a,
         export_a=export_a,
+        administrator_a=_staff(commune_a, Membership.Role.ADMINISTRATOR, "quantri_a"),
+        administrator_b=_staff(commune_b, Membership.Role.ADMINISTRATOR, "quantri_b"),
     )

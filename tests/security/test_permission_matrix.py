@@ -1,5 +1,6 @@
 """Who may open what: every named URL × anonymous, learner, coordinator of another
-school, viewer of another commune, editor — generated from the URL configuration.
+school, viewer of another commune, editor, department administrator of another
+commune — generated from the URL configuration.
 
 Every id in a URL belongs to school A (tests/security/conftest.py); none of the people
 trying it has anything to do with school A. A named URL without an entry here fails
@@ -92,10 +93,30 @@ EXPECTED = {
     "open_data:index": PUBLIC,
     "open_data:csv": PUBLIC,
     "open_data:json": PUBLIC,
+    # department administrators: people, roles and moves of their subtree
+    "people_admin:people": STAFF_PAGE,
+    "people_admin:audit": STAFF_PAGE,
+    "people_admin:person": STAFF_PAGE,
+    "people_admin:appoint": STAFF_ACTION,
+    "people_admin:remove_role": STAFF_ACTION,
+    "people_admin:move": STAFF_PAGE,
     # Wagtail's page tree and its sign-in for private pages
     "wagtail_serve": PUBLIC,
     "wagtailcore_login": PUBLIC,
 }
+# The department administrator of commune B: like a learner (no unit of theirs
+# holds anything of school A's) except on their own pages. route: status
+ADMINISTRATOR = {
+    "people_admin:people": 200,
+    "people_admin:audit": 200,
+}
+ADMINISTRATOR_ROLE = ("administrator", "administrator_b")
+
+
+def _administrator_expects(name, expected):
+    return ADMINISTRATOR.get(name, expected[ROLES.index("learner")])
+
+
 # The control: the right person does get in (so a 404 above is the scope check,
 # not a broken URL). route: (World attribute, status)
 OWNER = {
@@ -129,6 +150,10 @@ OWNER = {
     "reports:class": ("coordinator_a", 200),
     "reports_exports:job": ("coordinator_a", 200),
     "reports_exports:download": ("coordinator_a", 200),
+    "people_admin:person": ("administrator_a", 200),
+    "people_admin:appoint": ("administrator_a", 400),  # empty form: a clear message
+    "people_admin:remove_role": ("administrator_a", 400),
+    "people_admin:move": ("administrator_a", 200),
 }
 # Whole areas owned by Django or Wagtail, checked with one URL each.
 PREFIX_RULES = {
@@ -185,10 +210,14 @@ def _outcome(response):
     return response.status_code
 
 
-def _check(world, url, method, expected):
+def _check(world, url, method, expected, administrator=None):
     problems = []
-    for role, wanted in zip(ROLES, expected, strict=True):
-        client = _client_for(world, WHO[role])
+    who = [(role, WHO[role]) for role in ROLES]
+    if administrator is not None:
+        who.append(ADMINISTRATOR_ROLE)
+        expected = [*expected, administrator]
+    for (role, attribute), wanted in zip(who, expected, strict=True):
+        client = _client_for(world, attribute)
         got = _outcome(getattr(client, method.lower())(url))
         if got != wanted:
             problems.append(f"{role}: {got}, expected {wanted}")
@@ -213,7 +242,8 @@ def test_permission_matrix(name, request):
     world = request.getfixturevalue("world")
     url = SPECIAL_URLS.get(name) or url_for(name, pattern, world)
     method, *statuses = EXPECTED[name]
-    problems = _check(world, url, method, statuses)
+    administrator = _administrator_expects(name, statuses)
+    problems = _check(world, url, method, statuses, administrator)
     assert not problems, f"{method} {url}: " + "; ".join(problems)
     if name in OWNER:
         attribute, wanted = OWNER[name]
@@ -225,5 +255,7 @@ def test_permission_matrix(name, request):
 @pytest.mark.django_db
 def test_prefix_areas(prefix, world):
     url, (method, *statuses) = PREFIX_RULES[prefix]
-    problems = _check(world, url, method, statuses)
+    problems = _check(
+        world, url, method, statuses, _administrator_expects("", statuses)
+    )
     assert not problems, f"{method} {url}: " + "; ".join(problems)
