@@ -15,3 +15,5 @@ ALLOWED_HOSTS = env.list(
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# Media served by Django (config/media.py) whether DEBUG is on or off.
+SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=True)
