@@ -4,12 +4,11 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils import timezone
-from wagtail.images import get_image_model
 
 from certificates import demo_art
-from certificates.demo import wagtail_image as demo_wagtail_image
-from certificates.models import CertificateTemplate
+from certificates.models import CertificateArtwork, CertificateTemplate
 from courses.completion import mark_lesson_done
 from courses.models import Enrolment, LessonPage, QuizAttempt
 from home.models import PortalSettings
@@ -117,8 +116,12 @@ def completed(learner, course, django_capture_on_commit_callbacks):
     return enrolment
 
 
-def wagtail_image(title, data, filename):
-    return demo_wagtail_image(get_image_model(), title, data, filename)
+def artwork(title, data, filename, kind):
+    """Private certificate artwork (not a Wagtail image) from PNG bytes."""
+    made = CertificateArtwork(title=title, kind=kind)
+    made.file.save(filename, ContentFile(data), save=False)
+    made.save()
+    return made
 
 
 @pytest.fixture
@@ -130,7 +133,11 @@ def template(db):
         superior_body="Ủy ban nhân dân tỉnh Thái Nguyên",
         serial_suffix="GCN-SGDĐT",
         signer_name="Nguyễn Văn Minh",
-        background_image=wagtail_image("Nền", demo_art.background_png(), "nen.png"),
-        logo=wagtail_image("Biểu trưng", demo_art.logo_png(), "logo.png"),
-        signature_image=wagtail_image("Chữ ký", demo_art.signature_png(), "ky.png"),
+        background_image=artwork(
+            "Nền", demo_art.background_png(), "nen.png", "background"
+        ),
+        logo=artwork("Biểu trưng", demo_art.logo_png(), "logo.png", "seal"),
+        signature_image=artwork(
+            "Chữ ký", demo_art.signature_png(), "ky.png", "signature"
+        ),
     )
