@@ -1,5 +1,6 @@
 """A school with a class, a learner in it, a course, and ways to complete it."""
 
+import io
 from datetime import date
 from decimal import Decimal
 
@@ -114,6 +115,23 @@ def completed(learner, course, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         complete(enrolment)
     return enrolment
+
+
+def wagtail_image(title, data, filename):
+    """A public Wagtail image (a lesson's picture) from PNG bytes."""
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    width, height = PILImage.open(io.BytesIO(data)).size
+    image = get_image_model()(
+        title=title,
+        file=ImageFile(io.BytesIO(data), name=filename),
+        width=width,
+        height=height,
+    )
+    image.save()
+    return image
 
 
 def artwork(title, data, filename, kind):
