@@ -1,15 +1,11 @@
-"""The template's picture fields now point at certificate artwork (0002 moved them).
-
-A migration of its own: PostgreSQL will not alter a table in the transaction that
-just updated its rows under deferred foreign keys.
-"""
+"""The template's picture fields now point at certificate artwork (0003 moved them)."""
 
 from django.db import migrations
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("certificates", "0002_private_certificate_artwork"),
+        ("certificates", "0003_move_template_images_to_private"),
     ]
 
     operations = [

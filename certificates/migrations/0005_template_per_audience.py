@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('certificates', '0003_template_images_are_artwork'),
+        ('certificates', '0004_template_images_are_artwork'),
         ('courses', '0005_enrolment_statistics_fields'),
     ]
 
