@@ -215,3 +215,42 @@ def test_certificates_still_carry_the_private_signature(
     signature = images.load_prepared(template.prepared_signature)
     assert signature.stream in data  # the signer's own ink, embedded as prepared
     assert len(PdfReader(io.BytesIO(data)).pages[0].images) == 3
+
+
+def test_certificate_administrators_upload_artwork_and_edit_templates_in_wagtail(
+    client, demo_artwork, certificate_admin, settings
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from certificates.demo_art import signature_png
+
+    client.force_login(certificate_admin)
+    response = client.post(
+        reverse("wagtailsnippets_certificates_certificateartwork:add"),
+        {
+            "title": "Chữ ký Phó Giám đốc",
+            "kind": "signature",
+            "file": SimpleUploadedFile("pho-gd.png", signature_png(variant=2)),
+        },
+    )
+    assert response.status_code == 302, html(response)[:2000]
+    added = CertificateArtwork.objects.get(title="Chữ ký Phó Giám đốc")
+    assert (Path(settings.PRIVATE_MEDIA_ROOT) / added.file.name).is_file()
+    assert not list(Path(settings.MEDIA_ROOT).rglob("pho-gd*"))
+    assert len(added.file_hash) == 64
+
+    template = CertificateTemplate.objects.get(is_default=True)
+    edit = client.get(
+        reverse(
+            "wagtailsnippets_certificates_certificatetemplate:edit", args=[template.pk]
+        )
+    )
+    assert edit.status_code == 200
+    assert escape(template.signature_image.title) in edit.text  # the chosen artwork
+
+
+def test_editors_have_no_certificate_screens(client, demo_artwork, editor):
+    client.force_login(editor)
+    for name in ("certificateartwork", "certificatetemplate"):
+        response = client.get(reverse(f"wagtailsnippets_certificates_{name}:list"))
+        assert response.status_code in (302, 403), name
