@@ -37,7 +37,7 @@ class CertificateArtwork(models.Model):
     public storage (anyone with the URL downloads them, whatever collection it is
     in), and every editor's image chooser lists it. A model of its own keeps the
     file in private storage (``DJANGO_PRIVATE_MEDIA_ROOT``), served only by a view
-    that checks the permission (``certificates.views_artwork``); only certificate
+    that checks the permission (``certificates.artwork_views``); only certificate
     administrators (the group of that name, ``certificates.roles``) see it in the
     admin, upload it and choose it in a template. Editors never meet it.
     """

@@ -93,8 +93,12 @@ stop() {
 }
 trap stop INT TERM EXIT
 
+# gunicorn's control socket goes with the rest of the state, not into ~/.gunicorn
+# (shared by every gunicorn of the user); a Unix socket path must be short.
+CONTROL=(--control-socket "$STATE_DIR/run/gunicorn.ctl")
+[ ${#STATE_DIR} -lt 90 ] || CONTROL=(--no-control-socket)
 # Each process logs to the terminal and to $STATE_DIR/logs/<name>.log.
-"$BIN/gunicorn" config.wsgi -c deploy/gunicorn.conf.py \
+"$BIN/gunicorn" config.wsgi -c deploy/gunicorn.conf.py "${CONTROL[@]}" \
     --pid "$STATE_DIR/run/gunicorn.pid" \
     > >(tee -a "$STATE_DIR/logs/web.log") 2>&1 & pids+=($!)
 "$BIN/celery" -A config worker --loglevel=INFO --concurrency=2 \

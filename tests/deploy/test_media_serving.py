@@ -129,7 +129,8 @@ def _stop(process):
 def _gunicorn(env, tmp, port, name):
     env = {**env, "GUNICORN_BIND": f"{HOST}:{port}"}
     command = [sys.executable, "-m", "gunicorn", "config.wsgi"]
-    command += ["-c", "deploy/gunicorn.conf.py"]
+    # No control socket: the default one in ~/.gunicorn is shared by every gunicorn.
+    command += ["-c", "deploy/gunicorn.conf.py", "--no-control-socket"]
     return _start(command, env, port, tmp / f"{name}.log")
 
 

@@ -126,6 +126,7 @@ def test_prod_local_uses_the_readme_variables_and_serves_media(
         assert (state / "logs" / "web.log").stat().st_size > 0
         assert (state / "run" / "gunicorn.pid").read_text().strip().isdigit()
         assert (state / "run" / "worker.pid").exists()
+        assert (state / "run" / "gunicorn.ctl").is_socket()
         assert (state / "static" / "staticfiles.json").exists()
     finally:
         os.killpg(process.pid, signal.SIGTERM)
