@@ -19,18 +19,20 @@ $(VENV)/.requirements-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.requirements $@
 
-## run: install, migrate, load the demo content and serve http://127.0.0.1:8000
-## Background work runs eagerly in-process (no broker needed) unless CELERY_BROKER_URL is set.
+# axe-core for the browser tests' accessibility checks (package.json, test-only).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+## run: install, migrate, load the demo content and serve http://127.0.0.1:8000 with a
+## Celery worker and beat on the embedded broker (no Redis needed); Ctrl-C stops all.
+## With CELERY_BROKER_URL set it serves the web only: run `make worker` and `make beat`.
 run: $(VENV)/.requirements
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
-	@echo ""
-	@echo "  Site:  http://$(HOST):$(PORT)/     Admin: http://$(HOST):$(PORT)/admin/"
-	@echo ""
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py runstack $(HOST):$(PORT)
 
 ## test: install dev tools and run the whole suite (embedded default unless DATABASE_URL is set)
-test: $(VENV)/.requirements-dev
+test: $(VENV)/.requirements-dev node_modules/.package-lock.json
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## bench: run every benchmark script; each prints `metric: value unit` lines.

@@ -65,6 +65,7 @@ def cpu_seconds():
 def setup_django(tmp):
     sys.path.insert(0, str(REPO))
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
+    os.environ["CELERY_TASK_ALWAYS_EAGER"] = "true"  # tasks in-process
     os.environ["DJANGO_MEDIA_ROOT"] = str(tmp / "media")
     os.environ.setdefault("DJANGO_LOG_LEVEL", "WARNING")
     for name in ("DATABASE_URL", "CELERY_BROKER_URL", "REDIS_URL"):

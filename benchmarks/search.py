@@ -258,6 +258,7 @@ def run(args):
     try:
         with ScratchDatabase(tmp) as vendor:
             os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
+            os.environ["CELERY_TASK_ALWAYS_EAGER"] = "true"  # tasks in-process
             os.environ["DJANGO_DEBUG"] = "false"  # no query log in memory
             os.environ.setdefault("DJANGO_LOG_LEVEL", "WARNING")
             sys.path.insert(0, str(REPO))

@@ -465,6 +465,7 @@ def measure_export(course_pk):
 def run(args):
     with BenchDatabase():
         os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
+        os.environ["CELERY_TASK_ALWAYS_EAGER"] = "true"  # tasks in-process
         os.environ["DJANGO_DEBUG"] = "false"
         os.environ.setdefault("DJANGO_LOG_LEVEL", "WARNING")
         for name in ("CELERY_BROKER_URL", "REDIS_URL"):

@@ -3,7 +3,9 @@
 Input is plain data (:class:`CertificateContent`, :class:`Artwork`), so the same
 function serves the issuing task, the benchmark and the tests. Every string is
 NFC-normalised and checked against the font before it is drawn
-(:func:`people.pdf_fonts.printable`); a missing glyph raises instead of printing a box.
+(:func:`people.pdf_fonts.drawable`): a character the font lacks (in a name stored
+before names were checked) is substituted with a logged warning, so the certificate
+is still issued rather than ending ``failed``.
 """
 
 import io
@@ -18,7 +20,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from people.pdf_fonts import BOLD, REGULAR, printable, register_fonts
+from people.pdf_fonts import BOLD, REGULAR, drawable, register_fonts
 
 from .images import PreparedImage, draw_prepared
 from .qr import draw_qr
@@ -110,7 +112,7 @@ class _Writer:
         return size
 
     def text(self, x, y, text, font, size, color=INK, align="left"):
-        text = printable(text, font)
+        text = drawable(text, font)
         self.canvas.setFont(font, size)
         self.canvas.setFillColor(color)
         if align == "centre":
@@ -123,7 +125,7 @@ class _Writer:
 
     def centred_lines(self, x, y, text, font, size, max_width, leading, color=INK):
         """Wrap to at most two lines; returns the y below the last line."""
-        text = printable(text, font)
+        text = drawable(text, font)
         lines = simpleSplit(text, font, size, max_width)
         if len(lines) > 2:
             size = self.fit(text, font, size, max_width * 2, size * 0.6)
@@ -167,7 +169,7 @@ def _header(w, content, artwork):
         )
         y -= 15
     body = content.issuing_body.upper()
-    lines = simpleSplit(printable(body, BOLD), BOLD, 11, column)[:2]
+    lines = simpleSplit(drawable(body, BOLD), BOLD, 11, column)[:2]
     for line in lines:
         w.text(left_centre, y, line, BOLD, 11, align="centre")
         y -= 15
@@ -263,9 +265,9 @@ def render_pdf(content, artwork=None):
     register_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1)
-    canvas.setTitle(printable(f"{content.title} – {content.holder_name}", REGULAR))
-    canvas.setAuthor(printable(content.issuing_body, REGULAR))
-    canvas.setSubject(printable(content.course_title, REGULAR))
+    canvas.setTitle(drawable(f"{content.title} – {content.holder_name}", REGULAR))
+    canvas.setAuthor(drawable(content.issuing_body, REGULAR))
+    canvas.setSubject(drawable(content.course_title, REGULAR))
     canvas.setCreator("Cổng tập huấn kỹ năng số")
     w = _Writer(canvas)
     if artwork.background is not None:

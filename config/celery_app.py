@@ -1,7 +1,9 @@
 """The Celery application.
 
-Tasks live in each app's ``tasks.py`` and are found by autodiscovery. With no broker
-configured (the embedded default) settings make Celery run tasks eagerly in-process.
+Tasks live in each app's ``tasks.py`` and are found by autodiscovery. The embedded
+default (config/settings/dev.py) uses a broker on a SQLite file, with a worker and beat
+started by `make run`; tests (and production settings without a broker) run tasks
+eagerly in-process.
 """
 
 import os

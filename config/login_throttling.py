@@ -1,11 +1,14 @@
-"""Sign-in throttling with django-axes: a username is paused on one device after
-``AXES_FAILURE_LIMIT`` wrong passwords, for ``AXES_COOLOFF_TIME``.
+"""Sign-in throttling with django-axes, wired: the gate backend, the page shown
+while a sign-in waits, and the middleware that shows it.
 
-Locks are per username *and* address, never per address alone: a whole school signs in
-from one address on exam day, and one pupil's typos must not lock out the class.
-Attempts are counted for any username typed, existing or not, and the lockout page is
-the same for both, so it does not tell whether an account exists.
+The rules (one count per account, short growing waits for learners, a pause for
+staff, known devices counted apart) are in people/sign_in_throttle.py. Locks are
+never per address alone: a whole school signs in from one address on exam day.
+Attempts are counted for any username typed, existing or not, and the waiting page
+is the same for both, so it does not tell whether an account exists.
 """
+
+import math
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
@@ -30,20 +33,28 @@ class ThrottledSignInBackend(AxesStandaloneBackend):
 
 
 def normalised_username(request, credentials):
-    """The key attempts are counted under: "Admin " and "admin" are one account."""
-    field = settings.AXES_USERNAME_FORM_FIELD
-    source = credentials if credentials else getattr(request, "POST", {})
-    username = source.get(field) or ""
-    return username.strip().lower() or None
+    """The key attempts are counted under: the account's username for its username
+    or e-mail, in any case and spacing ("Admin ", "admin@x.vn" and "admin" are one)."""
+    from people.sign_in_throttle import identity_and_account
+
+    return identity_and_account(request, credentials)[0] or None
 
 
-def lockout_message():
-    minutes = max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60))
+def lockout_message(seconds=None):
+    """What a waiting sign-in is told: seconds for a short wait, else minutes."""
+    if seconds is None:
+        seconds = settings.AXES_COOLOFF_TIME.total_seconds()
+    if seconds <= 90:
+        return gettext(
+            "Too many unsuccessful sign-in attempts. Please wait %(seconds)d "
+            "seconds, then try again. If you have forgotten your password, ask "
+            "your coordinator."
+        ) % {"seconds": seconds}
     return gettext(
         "Too many unsuccessful sign-in attempts. For your security, signing in "
         "with this username from this device is paused for %(minutes)d minutes. "
         "Please try again later, or ask your coordinator to reset your password."
-    ) % {"minutes": minutes}
+    ) % {"minutes": max(1, math.ceil(seconds / 60))}
 
 
 def lockout_response(request, original_response=None, credentials=None):
@@ -52,7 +63,7 @@ def lockout_response(request, original_response=None, credentials=None):
     Works for every login view that renders its form in a ``TemplateResponse``
     (the portal's, Wagtail's and Django's admin); anything else gets plain text.
     """
-    message = lockout_message()
+    message = lockout_message(getattr(request, "sign_in_wait_seconds", None))
     form = None
     if isinstance(original_response, TemplateResponse):
         form = (original_response.context_data or {}).get("form")

@@ -13,10 +13,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from config.health import healthz
 from config.language import switch_language
 from config.media import serve_media
+from people.admin_password_reset import AdminPasswordResetView
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
+    # Wagtail's reset form, queued and rate limited (people/admin_password_reset.py)
+    path("admin/password_reset/", AdminPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tai-khoan/", include("people.urls")),

@@ -10,4 +10,7 @@ class PeopleConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import (
+            password_resets,  # noqa: F401  (the notice at sign-in)
+            signals,  # noqa: F401  (connects the receivers)
+        )

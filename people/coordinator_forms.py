@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Organisation, User
+from .names import clean_name
 from .roster import MAX_UPLOAD_BYTES
 from .text import clean_text
 
@@ -79,7 +80,9 @@ class AddStudentForm(forms.ModelForm):
         self.fields["full_name"].required = True
 
     def clean_full_name(self):
-        return clean_text(self.cleaned_data["full_name"])
+        # The model field's validator (people/names.py) has refused what the slip
+        # cannot print; store the name as the rule reads it.
+        return clean_name(self.cleaned_data["full_name"])
 
     def clean_student_code(self):
         code = clean_text(self.cleaned_data["student_code"])

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import coordinator_views as views
+from .lockout_urls import urlpatterns as sign_in_wait_urls
 
 app_name = "coordinator"
 
@@ -43,3 +44,4 @@ urlpatterns = [
         name="import_slips",
     ),
 ]
+urlpatterns += sign_in_wait_urls  # people/lockout_urls.py

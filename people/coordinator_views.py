@@ -13,24 +13,22 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .accounts import (
-    UsernameAllocator,
-    hash_temporary_password,
-    temporary_password,
-    username_base,
-)
+from .accounts import UsernameAllocator, username_base
 from .coordinator_forms import AddStudentForm, RosterUploadForm, current_school_year
 from .models import Membership, Organisation, RosterImport, User
-from .roster_jobs import slip_context
+from .password_resets import (
+    SlipFailed,
+    issue_passwords,
+    refusal_message,
+    reset_refusals,
+)
 from .scope import (
     class_for_coordinator,
     classes_in_scope,
     is_coordinator,
     organisations_in_scope,
 )
-from .slips import Slip, render_slips, sort_slips
 from .tasks import apply_roster_task, read_roster_task
-from .user_cache import forget_users
 
 COORDINATOR = (Membership.Role.COORDINATOR,)
 
@@ -99,19 +97,24 @@ def _members(school_class):
 @coordinator_required
 def class_detail(request, class_id):
     school_class = class_for_coordinator(request.user, class_id)
+    return _class_page(request, school_class, AddStudentForm())
+
+
+def _class_page(request, school_class, form, status=200):
+    """The class page; members the coordinator may not reset carry the reason."""
+    members = list(_members(school_class))
+    refusals = reset_refusals(request.user, members)
+    for member in members:
+        member.reset_refusal = refusals.get(member.pk)
     return render(
         request,
         "people/coordinator/class_detail.html",
-        {
-            "school_class": school_class,
-            "members": _members(school_class),
-            "form": AddStudentForm(),
-        },
+        {"school_class": school_class, "members": members, "form": form},
+        status=status,
     )
 
 
-def _slip_response(slips, filename):
-    pdf = render_slips(sort_slips(slips), **slip_context())
+def _pdf_response(pdf, filename):
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -124,38 +127,34 @@ def add_student(request, class_id):
     school_class = class_for_coordinator(request.user, class_id)
     form = AddStudentForm(request.POST)
     if not form.is_valid():
-        return render(
+        return _class_page(request, school_class, form, status=400)
+    try:
+        # The account and the slip with its password are one unit.
+        with transaction.atomic():
+            user = form.save(commit=False)
+            base = username_base(user.full_name, user.date_of_birth)
+            user.username = UsernameAllocator([base]).allocate(base)
+            user.set_unusable_password()  # replaced below, with the slip
+            user.save()
+            Membership.objects.create(
+                user=user,
+                organisation=school_class.organisation,
+                school_class=school_class,
+                role=Membership.Role.LEARNER,
+            )
+            pdf = issue_passwords(
+                [user], school_class, actor=request.user, new_accounts=[user]
+            )
+    except SlipFailed:
+        messages.error(
             request,
-            "people/coordinator/class_detail.html",
-            {
-                "school_class": school_class,
-                "members": _members(school_class),
-                "form": form,
-            },
-            status=400,
+            _(
+                "The login slip could not be printed, so the account was not "
+                "created. Please try again."
+            ),
         )
-    password = temporary_password()
-    with transaction.atomic():
-        user = form.save(commit=False)
-        base = username_base(user.full_name, user.date_of_birth)
-        user.username = UsernameAllocator([base]).allocate(base)
-        user.password = hash_temporary_password(password)
-        user.must_change_password = True
-        user.save()
-        Membership.objects.create(
-            user=user,
-            organisation=school_class.organisation,
-            school_class=school_class,
-            role=Membership.Role.LEARNER,
-        )
-    slip = Slip(
-        user.full_name,
-        school_class.name,
-        school_class.organisation.name,
-        user.username,
-        password,
-    )
-    return _slip_response([slip], f"phieu-{user.username}.pdf")
+        return redirect("coordinator:class", class_id=school_class.pk)
+    return _pdf_response(pdf, f"phieu-{user.username}.pdf")
 
 
 def _member_or_404(school_class, user_id):
@@ -194,27 +193,26 @@ def reset_passwords(request, class_id):
     if not students:
         messages.info(request, _("Every student of this class has already signed in."))
         return redirect("coordinator:class", class_id=school_class.pk)
-    slips = []
-    with transaction.atomic():
-        for student in students:
-            password = temporary_password()
-            student.password = hash_temporary_password(password)
-            student.must_change_password = True
-            slips.append(
-                Slip(
-                    student.full_name,
-                    school_class.name,
-                    school_class.organisation.name,
-                    student.username,
-                    password,
-                )
-            )
-        User.objects.bulk_update(students, ["password", "must_change_password"])
-        # bulk_update sends no signal: drop the cached users, or old sessions would
-        # still match their old password.
-        forget_users([student.pk for student in students])
+    refusals = reset_refusals(request.user, students)
+    for student in students:
+        if student.pk in refusals:
+            messages.error(request, refusal_message(student, refusals[student.pk]))
+    students = [student for student in students if student.pk not in refusals]
+    if not students:
+        return redirect("coordinator:class", class_id=school_class.pk)
+    try:
+        pdf = issue_passwords(students, school_class, actor=request.user)
+    except SlipFailed:
+        messages.error(
+            request,
+            _(
+                "The login slips could not be printed, so no password was changed. "
+                "Please try again."
+            ),
+        )
+        return redirect("coordinator:class", class_id=school_class.pk)
     name = students[0].username if len(students) == 1 else slugify(school_class.name)
-    return _slip_response(slips, f"phieu-{name}.pdf")
+    return _pdf_response(pdf, f"phieu-{name}.pdf")
 
 
 @coordinator_required

@@ -1,16 +1,10 @@
 """Forms for signing in and managing one's password."""
 
 from django import forms
-from django.contrib.auth.forms import (
-    AuthenticationForm,
-    PasswordChangeForm,
-    PasswordResetForm,
-)
-from django.db import transaction
-from django.template import loader
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from .tasks import send_email
+from .password_reset import QueuedPasswordResetForm  # noqa: F401  (re-exported)
 
 
 class SignInForm(AuthenticationForm):
@@ -40,22 +34,3 @@ class ForcedPasswordChangeForm(PasswordChangeForm):
     def save(self, commit=True):
         self.user.must_change_password = False
         return super().save(commit=commit)
-
-
-class QueuedPasswordResetForm(PasswordResetForm):
-    """Sends the reset mail from a Celery worker, so a slow mail server never blocks."""
-
-    def send_mail(
-        self,
-        subject_template_name,
-        email_template_name,
-        context,
-        from_email,
-        to_email,
-        html_email_template_name=None,
-    ):
-        subject = "".join(
-            loader.render_to_string(subject_template_name, context).splitlines()
-        )
-        body = loader.render_to_string(email_template_name, context)
-        transaction.on_commit(lambda: send_email.delay(subject, body, [to_email]))

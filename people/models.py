@@ -1,12 +1,15 @@
 """Users, the organisation tree, classes and memberships."""
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from treebeard.mp_tree import MP_Node
 
+from .names import clean_name, validate_person_name
 from .text import clean_text, vietnamese_sort_key
 
 citizen_id_validator = RegexValidator(
@@ -26,7 +29,16 @@ class User(AbstractUser):
         MALE = "M", _("Male")
         OTHER = "O", _("Other")
 
-    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    full_name = models.CharField(
+        _("full name"), max_length=150, blank=True, validators=[validate_person_name]
+    )
+    # Django's own name fields, checked like full_name (the admin's user forms).
+    first_name = models.CharField(
+        _("first name"), max_length=150, blank=True, validators=[validate_person_name]
+    )
+    last_name = models.CharField(
+        _("last name"), max_length=150, blank=True, validators=[validate_person_name]
+    )
     name_sort_key = models.CharField(
         max_length=512, blank=True, db_index=True, editable=False
     )
@@ -51,6 +63,10 @@ class User(AbstractUser):
         default=False,
         help_text=_("The user must set a new password at the next sign-in."),
     )
+    # Who reset this password for the owner, and when: told once at the next
+    # sign-in (people/password_resets.py), then cleared.
+    reset_notice_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reset_notice_by = models.CharField(max_length=150, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("user")
@@ -60,17 +76,43 @@ class User(AbstractUser):
                 fields=["citizen_id"],
                 condition=~models.Q(citizen_id=""),
                 name="people_user_citizen_id_unique",
-            )
+            ),
+            # One account per e-mail whatever its case: a second "SOGD@…" would
+            # make e-mail sign-in ambiguous for the first (issue 14, finding 8).
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="people_user_email_ci_unique",
+                violation_error_code="email_taken",
+                violation_error_message=_(
+                    "Another account already uses this email address."
+                ),
+            ),
         ]
 
     def save(self, *args, **kwargs):
-        self.full_name = clean_text(self.full_name)
+        self.full_name = clean_name(self.full_name)
         if not self.full_name:
-            self.full_name = clean_text(f"{self.last_name} {self.first_name}")
+            self.full_name = clean_name(f"{self.last_name} {self.first_name}")
         self.name_sort_key = vietnamese_sort_key(self.full_name)
         self.student_code = clean_text(self.student_code)
         self.email = clean_text(self.email).lower()
         super().save(*args, **kwargs)
+
+    def validate_constraints(self, exclude=None):
+        """Report an e-mail clash on the email field, where forms show it."""
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict({})
+            general = errors.get(NON_FIELD_ERRORS, [])
+            taken = [e for e in general if getattr(e, "code", None) == "email_taken"]
+            if taken:
+                errors[NON_FIELD_ERRORS] = [e for e in general if e not in taken]
+                errors.setdefault("email", []).extend(taken)
+                if not errors[NON_FIELD_ERRORS]:
+                    del errors[NON_FIELD_ERRORS]
+            raise ValidationError(errors) from None
 
     def get_full_name(self):
         return self.full_name or self.username

@@ -3,8 +3,10 @@
 Helvetica and ReportLab's bundled Vera have no Vietnamese letters and would print
 boxes. Be Vietnam Pro (OFL) comes from PyPI as a dependency
 (``fontpkg-be-vietnam-pro``), so no machine font is assumed. Text is checked glyph by
-glyph before drawing: a missing glyph fails loudly instead of printing a box on an
-official document.
+glyph before drawing: ``printable`` fails loudly on a missing glyph instead of
+printing a box on an official document; ``drawable`` is for text already stored that
+must still print (a name saved before people/names.py refused such characters): it
+substitutes what the font lacks and logs a warning.
 
 The faces are loaded once per process without their hinting instructions
 (fontTools): hints only help screens at small sizes, and they made up a third of the
@@ -13,6 +15,7 @@ font bytes embedded in every PDF.
 
 import io
 import logging
+import unicodedata
 from functools import cache
 
 from fontpkg_be_vietnam_pro import ROOT as FONT_ROOT
@@ -22,6 +25,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from .text import clean_text
+
+logger = logging.getLogger(__name__)
 
 REGULAR = "BeVietnamPro-Regular"
 BOLD = "BeVietnamPro-Bold"
@@ -85,3 +90,38 @@ def printable(text, font_name):
     if missing:
         raise MissingGlyphError(font_name, missing, text)
     return text
+
+
+SUBSTITUTE = "?"
+
+
+def _substitute(char, covered):
+    """What to draw for a character the font lacks: nothing for invisible ones,
+    the bare letter for an accented one ("Ĉ" → "C"), else a question mark."""
+    if unicodedata.category(char)[0] in "CZ":
+        return ""
+    base = "".join(
+        c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+    )
+    if base and all(ord(c) in covered for c in base):
+        return base
+    return SUBSTITUTE
+
+
+def drawable(text, font_name):
+    """``text`` as ``printable`` returns it, with what the font cannot draw
+    substituted (see ``_substitute``) and a warning logged, instead of an error."""
+    text = clean_text(text)
+    covered = _covered(font_name)
+    missing = {c for c in text if not c.isspace() and ord(c) not in covered}
+    if not missing:
+        return text
+    logger.warning(
+        "%s lacks %s: drawn with substitutes in %r",
+        font_name,
+        ", ".join(f"U+{ord(c):04X}" for c in sorted(missing)),
+        text,
+    )
+    return clean_text(
+        "".join(_substitute(c, covered) if c in missing else c for c in text)
+    )

@@ -36,6 +36,13 @@ from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
+from .names import (
+    LETTERS,
+    M_NAME_NO_LETTER,
+    clean_name,
+    describe,
+    disallowed_characters,
+)
 from .spreadsheets import neutralise
 
 logger = logging.getLogger(__name__)
@@ -230,9 +237,11 @@ M_GIVEN_NAME_MISSING = _(
     "The given name is missing. Fill it in, or delete the row if it is not a student."
 )
 M_NAME_CHARS = _(
-    "The name contains characters that are not letters (%(chars)s). Correct them. "
-    "If many names look garbled, the file uses an old Vietnamese encoding "
-    "(TCVN3/VNI): open it in Excel and save it as “CSV UTF-8” or .xlsx."
+    "The name contains characters a name may not hold (%(chars)s): only Latin "
+    "letters (Vietnamese letters with their marks included), spaces, apostrophes, "
+    "hyphens and dots. Correct them. If many names look garbled, the file uses "
+    "an old Vietnamese encoding (TCVN3/VNI): open it in Excel and save it as "
+    "“CSV UTF-8” or .xlsx."
 )
 M_TOO_LONG = _("The text is longer than %(limit)s characters. Shorten it.")
 M_NO_IDENTIFIER = _(
@@ -309,6 +318,10 @@ M_PHONE = _(
 M_DUPLICATE_CODE = _(
     "This student code also appears on row %(first)s. Each student must appear "
     "only once in the file."
+)
+M_DUPLICATE_EMAIL = _(
+    "This email address also appears on row %(first)s. Each account needs its own "
+    "email address (capital letters do not make it different)."
 )
 M_DUPLICATE_CITIZEN = _(
     "This personal identification number also appears on row %(first)s. Each "
@@ -829,20 +842,16 @@ def _check_length(text, limit):
     return text
 
 
-_NAME_PUNCTUATION = set(" -'.")
-
-
 def parse_name(value):
-    name = _clean(value)
-    odd = []
-    for char in name:
-        if char in _NAME_PUNCTUATION or unicodedata.category(char)[0] in "LM":
-            continue
-        if char not in odd:
-            odd.append(char)
+    """The name as stored, checked by people/names.py's rule on the cell as typed:
+    invisible characters (U+200B, U+202E…) are refused, not silently dropped."""
+    text = unicodedata.normalize("NFC", cell_text(value))
+    odd = disallowed_characters(text)
     if odd:
-        chars = ", ".join(f"“{c}”" for c in odd[:5])
-        raise _Invalid(_lazy(M_NAME_CHARS, chars=chars))
+        raise _Invalid(_lazy(M_NAME_CHARS, chars=describe(odd)))
+    name = clean_name(text)
+    if not any(char in LETTERS for char in name):
+        raise _Invalid(M_NAME_NO_LETTER)
     return _check_length(name, MAX_NAME_LENGTH)
 
 
@@ -1034,6 +1043,7 @@ class _RowReader:
         self.today = timezone.localdate()
         self.first_code = {}
         self.first_citizen = {}
+        self.first_email = {}
         self.month_first_rows = []
         self.day_first_seen = False
 
@@ -1096,18 +1106,20 @@ class _RowReader:
         """From "Họ và tên", else from "Họ đệm" + "Tên" (which must be filled)."""
         mapping = self.header.mapping
         key = "full_name" if "full_name" in mapping else "given_name"
-        name = _clean(self.cell(cells, "full_name"))
+        raw = cell_text(self.cell(cells, "full_name"))
+        name = _clean(raw)
         if not name and "given_name" in mapping:
-            given = _clean(self.cell(cells, "given_name"))
-            family = _clean(self.cell(cells, "family_name"))
-            name = _clean(f"{family} {given}") if given else ""
-            key = "given_name" if family or key == "given_name" else key
+            given = cell_text(self.cell(cells, "given_name"))
+            family = cell_text(self.cell(cells, "family_name"))
+            raw = f"{family} {given}" if _clean(given) else ""
+            name = _clean(raw)
+            key = "given_name" if _clean(family) or key == "given_name" else key
         if not name:
             missing = M_GIVEN_NAME_MISSING if key == "given_name" else M_NAME_MISSING
             problems.append((key, missing))
             return ""
         try:
-            return parse_name(name)
+            return parse_name(raw)
         except _Invalid as invalid:
             problems.append((key, invalid.message))
             return ""
@@ -1120,6 +1132,7 @@ class _RowReader:
         checks = (
             ("student_code", self.first_code, M_DUPLICATE_CODE, str.casefold),
             ("citizen_id", self.first_citizen, M_DUPLICATE_CITIZEN, str),
+            ("email", self.first_email, M_DUPLICATE_EMAIL, str.casefold),
         )
         for key, seen, message, normal in checks:
             value = values.get(key)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from .accounts import (
@@ -68,6 +69,24 @@ def _learner_units(users):
     return paths
 
 
+M_EMAIL_TAKEN = _(
+    "Another account already uses this email address (capital letters do not make "
+    "it different). Leave the cell empty or give the student's own address."
+)
+
+
+def _email_owners(emails):
+    """lower-cased e-mail -> id of the account holding it, in any case (one query)."""
+    emails = {email.lower() for email in emails}
+    if not emails:
+        return {}
+    return dict(
+        User.objects.annotate(email_lower=Lower("email"))
+        .filter(email_lower__in=emails)
+        .values_list("email_lower", "pk")
+    )
+
+
 def make_plan(parsed, organisation, school_year, default_class_name=""):
     """Decide what each valid row does; problems block the whole import."""
     problems = list(parsed.problems)
@@ -77,6 +96,7 @@ def make_plan(parsed, organisation, school_year, default_class_name=""):
     by_code = {u.student_code: u for u in User.objects.filter(student_code__in=codes)}
     by_id = {u.citizen_id: u for u in User.objects.filter(citizen_id__in=ids)}
     units = _learner_units(list(by_code.values()) + list(by_id.values()))
+    email_owner = _email_owners({r.email for r in rows if r.email})
     existing_classes = set(
         SchoolClass.objects.filter(
             organisation=organisation, school_year=school_year
@@ -120,6 +140,16 @@ def make_plan(parsed, organisation, school_year, default_class_name=""):
                         "This student is registered at another unit. Ask the "
                         "education department to move them."
                     ),
+                )
+            )
+            continue
+        owner = email_owner.get(row.email.lower()) if row.email else None
+        if owner is not None and (user is None or owner != user.pk):
+            problems.append(
+                RosterProblem(
+                    row.row_number,
+                    parsed.columns.get("email", ""),
+                    M_EMAIL_TAKEN,
                 )
             )
             continue
@@ -189,9 +219,10 @@ def _hash_all(passwords, on_progress):
     return hashed
 
 
-def apply_plan(job, plan, on_progress=lambda done: None):
+def apply_plan(job, plan, on_progress=lambda done: None, before_commit=None):
     """Write the plan in one transaction. Returns [(user, temporary password)] for
-    the accounts created, in slip order."""
+    the accounts created, in slip order. ``before_commit(created)`` runs inside the
+    transaction (the login slips): if it raises, nothing is written."""
     creates = [p for p in plan.rows if p.action == "create"]
     passwords = [temporary_password() for _ in creates]
     hashes = _hash_all(passwords, on_progress)
@@ -240,10 +271,13 @@ def apply_plan(job, plan, on_progress=lambda done: None):
             )
             forget_users([user.pk for user in updated])  # no signal from bulk_update
         _ensure_memberships(job.organisation, plan.rows, classes)
-    return sorted(
-        zip(new_users, passwords, strict=True),
-        key=lambda pair: (pair[0].class_name, pair[0].name_sort_key),
-    )
+        created = sorted(
+            zip(new_users, passwords, strict=True),
+            key=lambda pair: (pair[0].class_name, pair[0].name_sort_key),
+        )
+        if before_commit is not None:
+            before_commit(created)
+    return created
 
 
 def _grade(class_name):

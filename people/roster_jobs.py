@@ -64,12 +64,21 @@ def apply_import(import_id):
         def progress(done):
             RosterImport.objects.filter(pk=job.pk).update(processed=done)
 
+        def save_slips(created):
+            # Inside the transaction: no account without the slip of its password.
+            _save_slips(job, created)
+
         try:
-            created = apply_plan(job, plan, on_progress=progress)
+            apply_plan(job, plan, on_progress=progress, before_commit=save_slips)
         except IntegrityError:
-            # Another import took a username in the meantime: plan again, once.
+            # Another import took a username (or an e-mail) in the meantime: plan
+            # again, once; a clash now shows as a problem of its row.
             _parsed, plan = read_and_plan(job)
-            created = apply_plan(job, plan, on_progress=progress)
+            if plan.problems:
+                raise RosterFileError(
+                    _("The file changed and now has problems.")
+                ) from None
+            apply_plan(job, plan, on_progress=progress, before_commit=save_slips)
     except RosterFileError as error:
         _fail(job, str(error.message))
         return
@@ -77,6 +86,13 @@ def apply_import(import_id):
         logger.exception("roster import %s failed", job.pk)
         _fail(job, _("Something went wrong; nothing was changed. Please try again."))
         raise
+    job.result = plan.summary()
+    job.status = RosterImport.Status.DONE
+    job.processed = job.total
+    job.save()
+
+
+def _save_slips(job, created):
     slips = [
         Slip(
             full_name=user.full_name,
@@ -87,16 +103,21 @@ def apply_import(import_id):
         )
         for user, password in created
     ]
-    if slips:
-        job.slips.save(
-            f"phieu-dang-nhap-{job.pk}.pdf",
-            ContentFile(render_slips(slips, **slip_context())),
-            save=False,
-        )
-    job.result = plan.summary()
-    job.status = RosterImport.Status.DONE
-    job.processed = job.total
-    job.save()
+    if not slips:
+        return
+    try:
+        pdf = render_slips(slips, **slip_context())
+        job.slips.save(f"phieu-dang-nhap-{job.pk}.pdf", ContentFile(pdf), save=False)
+    except Exception as error:
+        logger.exception("roster import %s: slips failed", job.pk)
+        raise RosterFileError(
+            _(
+                "The login slips could not be printed (%(reason)s), so no account "
+                "was created. Please try again; if it happens again, tell the "
+                "administrator."
+            )
+            % {"reason": type(error).__name__}
+        ) from error
 
 
 def slip_context():

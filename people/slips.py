@@ -1,7 +1,9 @@
 """Login slips: one per student, ten per A4 page, with cut lines.
 
 A slip is the only place a temporary password is ever written in clear; to print
-one again the coordinator resets the password (people.coordinator_views).
+one again the coordinator resets the password (people.coordinator_views). Stored
+names, classes and units are drawn with ``drawable``: a name saved before
+people/names.py refused undrawable characters still gets its slip.
 """
 
 import io
@@ -12,7 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from .pdf_fonts import printable, register_fonts
+from .pdf_fonts import drawable, printable, register_fonts
 from .text import vietnamese_sort_key
 
 COLUMNS, ROWS = 2, 5  # 10 slips per page
@@ -53,7 +55,7 @@ def render_slips(slips, *, site_url, portal_name):
         ),
         "site": printable(_("Sign in at"), regular),
     }
-    portal = printable(portal_name, bold)
+    portal = drawable(portal_name, bold)
     per_page = COLUMNS * ROWS
     for index, slip in enumerate(slips):
         if index and index % per_page == 0:
@@ -91,13 +93,13 @@ def _draw_slip(canvas, slip, x, y, w, h, labels, portal, site_url, fonts):
     canvas.setFont(bold, 8.5)
     canvas.drawString(left, top - 3 * mm, portal)
     canvas.setFont(bold, 12.5)
-    canvas.drawString(left, top - 10 * mm, printable(slip.full_name, bold))
+    canvas.drawString(left, top - 10 * mm, drawable(slip.full_name, bold))
     canvas.setFont(regular, 8.5)
     canvas.drawString(
         left,
         top - 15 * mm,
-        f"{labels['class']}: {printable(slip.class_name, regular)} · "
-        f"{labels['school']}: {printable(slip.school, regular)}"[:95],
+        f"{labels['class']}: {drawable(slip.class_name, regular)} · "
+        f"{labels['school']}: {drawable(slip.school, regular)}"[:95],
     )
     canvas.setFont(regular, 9)
     canvas.drawString(left, top - 22 * mm, f"{labels['username']}:")

@@ -14,6 +14,15 @@ def send_email(subject, body, to, html_body=None):
     return len(to)
 
 
+@shared_task(time_limit=60, soft_time_limit=50, autoretry_for=(OSError,), max_retries=3)
+def send_password_reset(email, kind, domain, use_https, language):
+    """Look up who may reset with this e-mail and mail them a link (the request
+    only queued this, the same for any e-mail: people/password_reset.py)."""
+    from .password_reset import send_reset_mails
+
+    send_reset_mails(email, kind, domain, use_https, language)
+
+
 @shared_task(time_limit=300, soft_time_limit=280)
 def read_roster_task(import_id):
     """Read an uploaded roster and store its preview; safe to run twice."""

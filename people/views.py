@@ -5,7 +5,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .forms import ForcedPasswordChangeForm, QueuedPasswordResetForm, SignInForm
+from .forms import ForcedPasswordChangeForm, SignInForm
+from .password_reset import QueuedPasswordResetForm, RateLimitedResetMixin
 
 
 class SignInView(auth_views.LoginView):
@@ -29,7 +30,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return response
 
 
-class PasswordResetView(auth_views.PasswordResetView):
+class PasswordResetView(RateLimitedResetMixin, auth_views.PasswordResetView):
     form_class = QueuedPasswordResetForm
     template_name = "people/password_reset.html"
     email_template_name = "people/email/password_reset.txt"

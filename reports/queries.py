@@ -43,11 +43,12 @@ def has_median():
 def summary_state(filters):
     """Which path answers a view: the ``SummaryState`` of the summary tables
     (reports/rollup.py says when they may), or None for the live queries. While the
-    summary was never built the view is live and a rebuild is queued."""
+    summary was never built the view is live and a rebuild is queued; while it is
+    older than its period it is used, and a rebuild is queued (``rollup.is_stale``)."""
     if not rollup.covers(filters):
         return None
     state = rollup.state()
-    if state is None:
+    if state is None or rollup.is_stale(state):
         rollup.queue_refresh()
     return state
 

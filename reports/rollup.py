@@ -2,7 +2,9 @@
 
 ``refresh()`` rebuilds the summary tables of reports/models/rollup.py from the
 enrolments in one transaction: one INSERT … SELECT … GROUP BY each. Celery beat
-runs it every 10 minutes (``reports.tasks.refresh_summary``).
+runs it every 10 minutes (``reports.tasks.refresh_summary``; REPORTS_REFRESH_SECONDS).
+A page that finds the summary older than that (beat late or missing) queues a rebuild
+once and says the figures are being updated.
 
 When the summary answers a view (``covers``): no class is chosen (class pages and
 learner lists are always live) and the period, if any, is made of whole months —
@@ -18,6 +20,7 @@ summary gives the very same median from a histogram of day values.
 import time as clock
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import (
@@ -49,6 +52,7 @@ from .models import (
 )
 
 WEEKLY_DAYS = 120  # periods up to this long chart by week (reports.queries.grouped)
+QUEUED_KEY = "reports:summary-refresh-queued"
 
 
 class WholeDays(Func):
@@ -201,12 +205,24 @@ def state():
     return SummaryState.objects.order_by("-refreshed_at").first()
 
 
+def period():
+    """Seconds between two rebuilds (beat's schedule; REPORTS_REFRESH_SECONDS)."""
+    return settings.REPORTS_REFRESH_SECONDS
+
+
+def is_stale(state, now=None):
+    """True when the summary is older than its period: beat's rebuild is late (or
+    there is no beat), so its "as of" time is no longer what the page promises."""
+    now = now or timezone.now()
+    return now - state.refreshed_at > timedelta(seconds=period())
+
+
 def queue_refresh():
-    """Queue a rebuild after the current transaction, at most once in 10 minutes
-    (many first visits must not each queue one)."""
+    """Queue a rebuild after the current transaction, at most once a period (many
+    visits must not each queue one; the flag is in the cache all processes share)."""
     from .tasks import refresh_summary
 
-    if cache.add("reports:summary-refresh-queued", True, 10 * 60):
+    if cache.add(QUEUED_KEY, True, period()):
         transaction.on_commit(refresh_summary.delay)
 
 

@@ -20,7 +20,7 @@ from courses.models import Audience, CoursePage
 from people.models import Membership, Organisation, SchoolClass
 from people.scope import scope_paths
 
-from . import charts, queries
+from . import charts, queries, rollup
 from .filters import ReportFilters, may_view_reports
 from .target_rules import candidates, target_for
 from .tree import UnitTree
@@ -187,6 +187,9 @@ def dashboard(request, unit_id=None, class_id=None):
         "filters": filters,
         "summary": summary,
         "as_of": state.refreshed_at if state else None,
+        # Older than its period: a rebuild is queued, and the page says so.
+        "refreshing": state is not None and rollup.is_stale(state),
+        "refresh_minutes": max(1, round(rollup.period() / 60)),
         "target": target,
         "level": level,
         "rows": rows,

@@ -1,8 +1,9 @@
 """Settings shared by every environment.
 
 Configuration comes from the environment. With nothing set, the project runs on the
-embedded default (SQLite, eager Celery, local media); ``DATABASE_URL`` and
-``CELERY_BROKER_URL`` move it to PostgreSQL and a real broker.
+embedded default (SQLite, local media; dev.py adds an embedded broker, tests run Celery
+eagerly); ``DATABASE_URL`` and ``CELERY_BROKER_URL`` move it to PostgreSQL and a real
+broker.
 """
 
 from datetime import timedelta
@@ -78,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # After a sign-in, the browser is remembered (people/sign_in_devices.py).
+    "people.sign_in_devices.DeviceCookieMiddleware",
     # Last: turns a throttled sign-in into the lockout page (config/login_throttling).
     "axes.middleware.AxesMiddleware",
 ]
@@ -211,7 +214,8 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Celery: a real broker when CELERY_BROKER_URL is set, eager in-process otherwise.
+# Celery: a real broker when CELERY_BROKER_URL is set, eager in-process otherwise
+# (dev.py, the embedded default, puts an embedded broker in its place).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL or None)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
@@ -242,6 +246,9 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.5,
 }
+# How often the statistics summary tables are rebuilt (reports/rollup.py); a page
+# finding them older than this queues a rebuild. Tests may shorten it.
+REPORTS_REFRESH_SECONDS = env.int("REPORTS_REFRESH_SECONDS", default=10 * 60)
 # Periodic work, run by `celery -A config beat` beside the workers.
 CELERY_BEAT_SCHEDULE = {
     # Certificates whose issuing task was lost (broker restart, killed worker).
@@ -252,12 +259,17 @@ CELERY_BEAT_SCHEDULE = {
     # The statistics summary tables (reports/rollup.py): figures at most ~10 min old.
     "reports-refresh-summary": {
         "task": "reports.tasks.refresh_summary",
-        "schedule": 10 * 60,
+        "schedule": REPORTS_REFRESH_SECONDS,
     },
     # Export files are kept for a day (reports/exports.py).
     "reports-purge-exports": {
         "task": "reports.export_tasks.purge_expired_exports_task",
         "schedule": 60 * 60,
+    },
+    # Wagtail's scheduled publishing ("go live" / "expiry" dates): every minute.
+    "wagtail-publish-scheduled": {
+        "task": "home.tasks.publish_scheduled_pages",
+        "schedule": 60,
     },
 }
 
@@ -289,9 +301,11 @@ SESSION_COOKIE_AGE = 14 * 24 * 3600
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 
-# Sign-in throttling (config/login_throttling.py): a username is paused on one device
-# (username + address, never the address alone: a school signs in from one address)
-# after a few wrong passwords. Counted in the database, so it holds with Redis down.
+# Sign-in throttling (people/sign_in_throttle.py, docs/sign-in-throttling.md): one
+# count per account and address (never the address alone: a school signs in from one
+# address), known browsers apart; after the limit learners wait a few seconds more
+# each time, staff are paused for the cool-off. Counted in the database, so it holds
+# with Redis down.
 # The address is REMOTE_ADDR, which config/proxy.py sets behind a trusted proxy.
 AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(
@@ -305,6 +319,16 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # No database row per successful sign-in (a thousand at the start of an exam).
 AXES_DISABLE_ACCESS_LOG = True
+AXES_HANDLER = "people.sign_in_throttle.IdentityThrottleHandler"
+SIGN_IN_DELAY_SECONDS = env.int("DJANGO_SIGN_IN_DELAY_SECONDS", default=2)
+SIGN_IN_DELAY_MAX_SECONDS = env.int("DJANGO_SIGN_IN_DELAY_MAX_SECONDS", default=30)
+# Password-reset requests an hour (people/reset_limits.py), per address and per e-mail.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int(
+    "DJANGO_PASSWORD_RESET_LIMIT_PER_ADDRESS", default=20
+)
+PASSWORD_RESET_LIMIT_PER_EMAIL = env.int(
+    "DJANGO_PASSWORD_RESET_LIMIT_PER_EMAIL", default=3
+)
 
 # Content-Security-Policy (config/csp.py): the public site runs no inline code.
 # The one hash allows the inline style of the bare error pages (500, CSRF failure),

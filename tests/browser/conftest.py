@@ -3,8 +3,13 @@
 Chromium comes from the system (/usr/bin/chromium): browsers cannot be downloaded here,
 so the tests skip when it is missing. pytest-playwright is not used. The ``home_page``
 fixture (tests/conftest.py) remakes the home page that a transactional flush removes.
+
+Every page a test leaves its browser on, and every page it hands to
+``assert_accessible``, is checked with axe-core (npm, WCAG 2.1 A and AA rules): no
+serious or critical violation, and nothing wider than the 360 px phone.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -22,6 +27,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
+AXE_SOURCE = Path(__file__).resolve().parents[2] / "node_modules/axe-core/axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # A small phone: exercises the mobile-first layout most learners see.
 MOBILE_VIEWPORT = {"width": 360, "height": 740}
 DEFAULT_TIMEOUT_MS = 10_000
@@ -29,8 +36,12 @@ DEFAULT_TIMEOUT_MS = 10_000
 
 @pytest.fixture(scope="session")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"Chromium not installed at {CHROMIUM}; browser tests skipped")
+    for needed in (CHROMIUM, AXE_SOURCE):
+        if not needed.exists():
+            reason = f"{needed} is missing (apt chromium; npm ci for axe-core)"
+            if os.environ.get("REQUIRE_BROWSER"):
+                pytest.fail(f"REQUIRE_BROWSER is set but {reason}")
+            pytest.skip(f"browser tests skipped: {reason}")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -50,5 +61,36 @@ def page(browser):
     page = context.new_page()
     try:
         yield page
+        if not page.is_closed() and page.url.startswith("http"):
+            assert_accessible(page)
     finally:
         context.close()
+
+
+def assert_accessible(page):
+    """axe-core's WCAG 2.1 A/AA rules find nothing serious, and no sideways scroll."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE_SOURCE.read_text(encoding="utf-8"))
+    found = page.evaluate(
+        """async (tags) => {
+            const options = {runOnly: {type: 'tag', values: tags}};
+            const result = await axe.run(document, options);
+            return {
+                width: document.documentElement.scrollWidth,
+                viewport: window.innerWidth,
+                violations: result.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => ({
+                        rule: v.id, impact: v.impact, help: v.help,
+                        nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')),
+                    })),
+            };
+        }""",
+        AXE_TAGS,
+    )
+    assert not found["violations"], f"axe-core on {page.url}:\n" + json.dumps(
+        found["violations"], indent=1
+    )
+    assert found["width"] <= found["viewport"], (
+        f"{page.url} is {found['width']} px wide at {found['viewport']} px"
+    )

@@ -6,6 +6,8 @@ import pytest
 from courses.models import Enrolment
 from tests.courses.conftest import build_course
 
+from .conftest import assert_accessible
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Mat-khau-2026!"  # noqa: S105
@@ -48,10 +50,14 @@ def test_learner_journey_pages_report_no_violation(
     lesson = course.get_children().live().first()
 
     page.goto(live_server.url + "/")
+    assert_accessible(page)
     page.goto(live_server.url + course.url)
+    assert_accessible(page)
     sign_in(page, live_server.url + "/tai-khoan/dang-nhap/", "hocsinh")
     page.goto(live_server.url + lesson.url)
+    assert_accessible(page)
     page.goto(live_server.url + quiz.url)
+    assert_accessible(page)
     page.locator("main form button").first.click()
     page.wait_for_url("**/lan/**")
     page.locator("input[type=radio]").first.check()

@@ -37,6 +37,8 @@ from people.models import Membership, RosterImport, SchoolClass, User
 from people.roster import read_roster
 from people.text import vietnamese_sort_key
 
+from .conftest import assert_accessible
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -126,6 +128,8 @@ def roster_names():
 
 
 def snap(page, name):
+    """Check the page with axe-core; keep a screenshot when asked to."""
+    assert_accessible(page)
     folder = os.environ.get("BROWSER_SCREENSHOT_DIR")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)

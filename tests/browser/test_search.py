@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from courses.models import Audience, CourseIndexPage
 from tests.search.content import course_page, lesson
 
-from .conftest import MOBILE_VIEWPORT
+from .conftest import MOBILE_VIEWPORT, assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -46,6 +46,7 @@ def test_typing_shows_suggestions_and_enter_shows_results(page, live_server, cat
     expect(listbox).to_contain_text(COURSE)
     expect(listbox).to_contain_text(LESSON)
     expect(listbox).not_to_contain_text("Bản nháp")
+    assert_accessible(page)  # with the suggestions open
 
     # Arrows move the active option; Escape closes the list and keeps the text.
     box.press("ArrowDown")

@@ -18,6 +18,8 @@ from courses.class_enrolment import enrol_class
 from courses.models import CoursePage, Enrolment
 from people.models import SchoolClass
 
+from .conftest import assert_accessible
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DEMO_PASSWORD = "demo-2026"
@@ -68,6 +70,7 @@ def test_viewer_drills_down_to_a_school_and_downloads_excel(
         figures = page.locator(".stats-figures")
         expect(figures).to_contain_text(str(enrolled))
         expect(page.locator("svg.chart").first).to_be_visible()
+        assert_accessible(page)
 
         table = page.locator("#breakdown")
         table.get_by_role("link", name="Phường Đức Xuân").click()
@@ -81,6 +84,7 @@ def test_viewer_drills_down_to_a_school_and_downloads_excel(
         expect(cells.nth(0)).to_have_text(str(enrolled))  # enrolled
         expect(cells.nth(2)).to_have_text("3")  # completed
         expect(page.locator("nav.breadcrumbs")).to_contain_text("Phường Đức Xuân")
+        assert_accessible(page)
 
         with page.expect_download() as download_info:
             page.get_by_role("link", name=XLSX_LINK).click()

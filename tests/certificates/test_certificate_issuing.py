@@ -61,6 +61,21 @@ def test_no_email_without_an_address(
     assert mailoutbox == []
 
 
+def test_a_name_stored_before_the_name_rule_still_gets_its_certificate(
+    learner, course, django_capture_on_commit_callbacks
+):
+    # Issue 14, finding 2: the font lacks 王, so issuing used to end "failed".
+    learner.full_name = "Trần 王 Minh"
+    learner.save()
+    enrolment = Enrolment.objects.create(user=learner, course=course)
+    with django_capture_on_commit_callbacks(execute=True):
+        complete(enrolment)
+    certificate = Certificate.objects.get()
+    assert certificate.status == Certificate.Status.ISSUED
+    text, _pages = pdf_text(read(certificate))
+    assert "Trần ? Minh" in text
+
+
 def test_best_score_is_the_highest_submitted_attempt(completed):
     from courses.models import QuizAttempt
 

@@ -109,9 +109,18 @@ def test_qr_code_reads_without_a_background_too(tmp_path):
     assert decode_qr(data, tmp_path) == [URL]
 
 
-def test_a_letter_the_font_lacks_fails_loudly_instead_of_printing_a_box():
+def test_a_stored_name_the_font_cannot_draw_still_prints_with_a_warning(caplog):
+    # Names saved before people/names.py refused such characters must still get
+    # their certificate (the issuing task used to end ``failed``).
+    data = pdf.render_pdf(content(holder_name="Trần 王 Minh\u202e 😀 Ĉu"))
+    text, _pages = pdf_text(data)
+    assert "Trần ? Minh ? Cu" in text
+    assert "U+738B" in caplog.text and "U+202E" in caplog.text
+
+
+def test_printable_still_refuses_a_letter_the_font_lacks():
     with pytest.raises(MissingGlyphError) as error:
-        pdf.render_pdf(content(holder_name="Nguyễn Văn 漢"))
+        printable("Nguyễn Văn 漢", BOLD)
     assert error.value.characters == ["漢"]
     assert "U+6F22" in str(error.value)
 

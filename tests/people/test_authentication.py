@@ -1,7 +1,9 @@
 import pytest
 from django.core import mail
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from people.models import User
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,11 +35,13 @@ def test_wrong_password_shows_vietnamese_message_and_signs_nobody_in(client, pas
     assert "mật khẩu không đúng" in response.text
 
 
-def test_ambiguous_email_does_not_sign_in_either_account(client, password):
-    UserFactory(username="a", email="chung@example.vn")
-    UserFactory(username="b", email="chung@example.vn")
-    response = sign_in(client, "chung@example.vn", password)
-    assert not response.context["user"].is_authenticated
+def test_an_email_cannot_belong_to_two_accounts_in_any_case(client, password):
+    # Finding 8: a second "SOGD@…" made e-mail sign-in ambiguous for the first.
+    owner = UserFactory(username="sogd", email="sogd@demo.example.vn")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        User.objects.bulk_create([User(username="b", email="SOGD@demo.example.vn")])
+    response = sign_in(client, "SOGD@Demo.Example.VN", password)
+    assert response.context["user"] == owner
 
 
 def test_inactive_user_cannot_sign_in(client, password):

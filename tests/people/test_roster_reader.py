@@ -692,7 +692,7 @@ def test_blank_names_signature_lines_and_unused_template_rows():
         (10, ""),
     ]
     assert "The full name is missing" in message_of(parsed, 3)
-    assert "characters that are not letters (“=”" in message_of(parsed, 4)
+    assert "characters a name may not hold (“=”" in message_of(parsed, 4)
     assert "(“3”)" in message_of(parsed, 5)
     assert "a signature line" in message_of(parsed, 10)
     assert [r.row_number for r in parsed.rows] == [2]

@@ -45,7 +45,7 @@ def test_user_full_name_is_stored_nfc_and_sort_key_follows():
 
 @pytest.mark.django_db
 def test_citizen_id_must_be_twelve_digits():
-    user = UserFactory(citizen_id="00631067043")
+    user = UserFactory(citizen_id="00631067043", full_name="Nguyễn Văn Học")
     with pytest.raises(ValidationError) as excinfo:
         user.full_clean()
     assert "citizen_id" in excinfo.value.message_dict
