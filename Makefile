@@ -50,6 +50,17 @@ lint: $(VENV)/.requirements-dev
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+## check: lint, then Django's deploy checks under the production settings and the
+## deployment files (shell syntax; nginx's own test when nginx is installed)
+check: lint
+	DJANGO_SETTINGS_MODULE=config.settings.production \
+	DJANGO_SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	DJANGO_ALLOWED_HOSTS=taphuan.example.gov.vn \
+	DATABASE_URL=postgres://portal@127.0.0.1:5432/portal \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
+	bash -n deploy/prod-local.sh
+	$(BIN)/python -m pytest -q tests/deploy
+
 format: $(VENV)/.requirements-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .

@@ -8,6 +8,8 @@ from people.models import Membership
 from people.scope import covers, scope_paths
 
 MANAGE_PERMISSION = "certificates.change_certificate"
+# Signatures, seals and backgrounds (certificates.models.CertificateArtwork).
+ARTWORK_PERMISSION = "certificates.view_certificateartwork"
 COORDINATOR = (Membership.Role.COORDINATOR,)
 
 
@@ -46,3 +48,8 @@ def can_download(user, certificate):
     if certificate.holder_id == user.pk:
         return certificate.status == certificate.Status.ISSUED
     return can_manage_certificate(user, certificate)
+
+
+def can_see_artwork(user):
+    """Certificate administrators (certificates.roles) and superusers only."""
+    return user.is_authenticated and user.has_perm(ARTWORK_PERMISSION)

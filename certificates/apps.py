@@ -14,8 +14,10 @@ class CertificatesConfig(AppConfig):
     def ready(self):
         from courses.signals import course_completed
 
+        from . import roles
         from .signals import on_course_completed
 
         course_completed.connect(
             on_course_completed, dispatch_uid="certificates.on_course_completed"
         )
+        roles.connect(self)

@@ -1,8 +1,6 @@
 """A template's images, prepared once and reused for every certificate printed."""
 
-from django.core.files.storage import default_storage
-
-from .images import load_prepared, store_prepared
+from .images import art_storage, load_prepared, store_prepared
 from .pdf import Artwork
 
 _KINDS = (
@@ -13,7 +11,7 @@ _KINDS = (
 
 
 def _fingerprint(template):
-    """Which uploads the renditions must come from (image id and file hash)."""
+    """Which uploads the renditions must come from (artwork id and file hash)."""
     parts = []
     for kind, source_field, _target in _KINDS:
         image = getattr(template, source_field)
@@ -31,7 +29,7 @@ def prepare_template(template):
     fingerprint = _fingerprint(template)
     names = [getattr(template, target) for _kind, _source, target in _KINDS]
     if fingerprint == template.prepared_from and all(
-        default_storage.exists(name) for name in names if name
+        art_storage().exists(name) for name in names if name
     ):
         return False
     for kind, source_field, target in _KINDS:

@@ -1,67 +1,106 @@
-"""The demo's default certificate template, with artwork drawn by ``demo_art``.
+"""The demo's certificate templates, with artwork drawn by ``demo_art``.
 
-Idempotent: nothing is created when a default template exists already.
+Two issuing bodies, as in a real province: youth-union members are certified by the
+education department (the default template), one-stop staff by the department of
+home affairs that trains them (a template for their audience, with its own signer
+and signature). The artwork is private certificate artwork, never Wagtail images.
+Idempotent: templates are matched by name, artwork by title.
 """
 
-import io
+from django.core.files.base import ContentFile
 
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from wagtail.images import get_image_model
+from courses.models import Audience
 
 from . import demo_art
 from .artwork import prepare_template
-from .models import CertificateTemplate
+from .models import CertificateArtwork, CertificateTemplate, CertificateTemplateAudience
 
 DEMO_TEMPLATE = {
     "name": "Mẫu giấy chứng nhận mặc định",
     "is_default": True,
     "superior_body": "Ủy ban nhân dân tỉnh Thái Nguyên",
+    "issuing_body": "Sở Giáo dục và Đào tạo tỉnh Thái Nguyên",
     "serial_suffix": "GCN-SGDĐT",
     "signer_title": "Giám đốc",
     "signer_name": "Nguyễn Văn Minh",
 }
-DEMO_IMAGES = {
-    "background_image": ("Nền giấy chứng nhận", "nen-chung-nhan.png"),
-    "logo": ("Biểu trưng trên giấy chứng nhận", "bieu-trung.png"),
-    "signature_image": ("Chữ ký trên giấy chứng nhận", "chu-ky.png"),
+ONE_STOP_TEMPLATE = {
+    "name": "Mẫu giấy chứng nhận cán bộ Bộ phận một cửa",
+    "is_default": False,
+    "superior_body": "Ủy ban nhân dân tỉnh Thái Nguyên",
+    "issuing_body": "Sở Nội vụ tỉnh Thái Nguyên",
+    "serial_suffix": "GCN-SNV",
+    "signer_title": "Giám đốc",
+    "signer_name": "Hoàng Thị Lan",
 }
-_ART = {
-    "background_image": demo_art.background_png,
-    "logo": demo_art.logo_png,
-    "signature_image": demo_art.signature_png,
+# Template name -> the audience slug (home.demo.loader.AUDIENCES) it is for.
+AUDIENCE_OF = {
+    DEMO_TEMPLATE["name"]: "doan-vien",
+    ONE_STOP_TEMPLATE["name"]: "can-bo-mot-cua",
+}
+ARTWORK = {
+    "background": (
+        "Nền giấy chứng nhận",
+        "nen-chung-nhan.png",
+        demo_art.background_png,
+    ),
+    "seal": ("Biểu trưng trên giấy chứng nhận", "bieu-trung.png", demo_art.logo_png),
+    "signature": ("Chữ ký Giám đốc Sở GD&ĐT", "chu-ky.png", demo_art.signature_png),
+    "signature-snv": (
+        "Chữ ký Giám đốc Sở Nội vụ",
+        "chu-ky-snv.png",
+        lambda: demo_art.signature_png(variant=1),
+    ),
 }
 
 
-def _image(field):
-    title, filename = DEMO_IMAGES[field]
-    model = get_image_model()
-    image = model.objects.filter(title=title).first()
-    if image is None:
-        image = wagtail_image(model, title, _ART[field](), filename)
-    return image
+def artwork(key):
+    """The demo artwork ``key``, made (privately) the first time."""
+    title, filename, draw = ARTWORK[key]
+    found = CertificateArtwork.objects.filter(title=title).first()
+    if found is not None:
+        return found
+    kind = key.split("-")[0]
+    made = CertificateArtwork(title=title, kind=kind)
+    made.file.save(filename, ContentFile(draw()), save=False)
+    made.save()
+    return made
 
 
-def wagtail_image(model, title, data, filename):
-    """A Wagtail image made from PNG bytes (its size read with Pillow)."""
-    width, height = PILImage.open(io.BytesIO(data)).size
-    image = model(
-        title=title,
-        file=ImageFile(io.BytesIO(data), name=filename),
-        width=width,
-        height=height,
+def _template(spec, signature_key):
+    template = CertificateTemplate.objects.filter(name=spec["name"]).first()
+    if template is not None:
+        return template, False
+    if (
+        spec["is_default"]
+        and CertificateTemplate.objects.filter(is_default=True).exists()
+    ):
+        return None, False  # the site has its own default: leave it alone
+    template = CertificateTemplate(
+        **spec,
+        background_image=artwork("background"),
+        logo=artwork("seal"),
+        signature_image=artwork(signature_key),
     )
-    image.save()
-    return image
+    template.save()
+    prepare_template(template)
+    return template, True
 
 
 def load_certificate_template():
-    """Create the default template with its images; returns how many were made."""
-    if CertificateTemplate.objects.filter(is_default=True).exists():
-        return 0
-    template = CertificateTemplate(**DEMO_TEMPLATE)
-    for field in DEMO_IMAGES:
-        setattr(template, field, _image(field))
-    template.save()
-    prepare_template(template)
-    return 1
+    """Create the demo templates with their artwork and audiences; returns how
+    many templates were made."""
+    made = 0
+    for spec, signature_key in (
+        (DEMO_TEMPLATE, "signature"),
+        (ONE_STOP_TEMPLATE, "signature-snv"),
+    ):
+        template, created = _template(spec, signature_key)
+        made += created
+        audience = Audience.objects.filter(slug=AUDIENCE_OF[spec["name"]]).first()
+        if template is None or audience is None:
+            continue
+        CertificateTemplateAudience.objects.get_or_create(
+            audience=audience, defaults={"template": template}
+        )
+    return made

@@ -85,15 +85,22 @@ def logo_png(size=600):
     return _png(image)
 
 
-def signature_png(width=900, height=360):
-    """A pen stroke on white paper, as a scanner gives it (no transparency)."""
+def signature_png(width=900, height=360, variant=0):
+    """A pen stroke on white paper, as a scanner gives it (no transparency).
+
+    Each ``variant`` is another signer's hand."""
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     points = []
+    waves, swing = 17 + 6 * variant, 70 - 15 * variant
     for step in range(0, 700, 3):
         t = step / 700
         x = 80 + t * 720
-        y = height / 2 + math.sin(t * 17) * 70 * (1 - t * 0.6) + math.cos(t * 5) * 30
+        y = (
+            height / 2
+            + math.sin(t * waves) * swing * (1 - t * 0.6)
+            + math.cos(t * 5) * 30
+        )
         points.append((x, y))
     draw.line(points, fill=(20, 30, 110), width=7, joint="curve")
     draw.line([(120, 260), (760, 230)], fill=(20, 30, 110), width=5)

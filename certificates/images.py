@@ -5,7 +5,8 @@ converted once to what the printed page needs (print resolution, compressed, the
 signature's paper made transparent) and stored under a name made from its content.
 Rendering a certificate reads that stored rendition and embeds its bytes: a JPEG goes
 into the PDF untouched, a PNG's pixels are compressed once per process, never once
-per certificate.
+per certificate. Like the uploads, the prepared files are private (a signature is
+not for download): they live in the private storage, never under MEDIA_ROOT.
 """
 
 import hashlib
@@ -15,11 +16,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from PIL import Image, ImageFilter, ImageOps
 from reportlab.pdfbase import pdfdoc
 
 ART_FOLDER = "certificates/art"
+
+
+def art_storage():
+    return storages["private"]
+
+
 # Pixel boxes for the sizes the layout prints them at. The background is a faint
 # picture behind the text: 96 dpi, softened and strongly compressed keeps a whole
 # certificate under 60 KiB; the logo and signature are small and kept sharper.
@@ -135,8 +142,9 @@ def store_prepared(kind, file):
     data, extension = PREPARERS[kind](file)
     digest = hashlib.sha256(data).hexdigest()[:24]
     name = f"{ART_FOLDER}/{kind}-{digest}.{extension}"
-    if not default_storage.exists(name):
-        name = default_storage.save(name, ContentFile(data))
+    storage = art_storage()
+    if not storage.exists(name):
+        name = storage.save(name, ContentFile(data))
     return name
 
 
@@ -173,7 +181,7 @@ def _png_stream(image):
 @lru_cache(maxsize=64)
 def load_prepared(name):
     """The embeddable image for a stored rendition, built once per process."""
-    with default_storage.open(name, "rb") as handle:
+    with art_storage().open(name, "rb") as handle:
         data = handle.read()
     key = hashlib.sha256(data).hexdigest()[:24]
     if data[:2] == b"\xff\xd8":

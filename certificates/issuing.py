@@ -30,6 +30,7 @@ from .codes import format_code, format_serial, new_code
 from .models import (
     Certificate,
     CertificateTemplate,
+    CertificateTemplateAudience,
     CertificateTemplateCourse,
     SerialCounter,
 )
@@ -79,7 +80,10 @@ def _queue(certificate_id):
 
 
 def template_for(course):
-    """The course's own template, else the default one, else None (built-in look)."""
+    """The course's own template, else its audience's (the body that trains that
+    audience issues the certificate), else the default one, else None (built-in
+    look). A course for several audiences with different templates takes the
+    first audience by name."""
     link = (
         CertificateTemplateCourse.objects.filter(course=course)
         .select_related("template")
@@ -87,6 +91,14 @@ def template_for(course):
     )
     if link is not None:
         return link.template
+    by_audience = (
+        CertificateTemplateAudience.objects.filter(audience__courses=course)
+        .select_related("template")
+        .order_by("audience__name")
+        .first()
+    )
+    if by_audience is not None:
+        return by_audience.template
     return CertificateTemplate.objects.filter(is_default=True).first()
 
 

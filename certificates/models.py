@@ -1,10 +1,13 @@
-"""Certificate records, the templates they are printed from, and their counters.
+"""Certificate records, the templates they are printed from, their artwork and
+counters.
 
 A certificate is an official paper: what was printed on it is frozen in its own
 columns at issue, with the PDF and its SHA-256, and never recomputed from live data.
 The rules that must hold under retries and racing workers (one live certificate per
 enrolment, unique serials and codes) are database constraints.
 """
+
+import hashlib
 
 from django.conf import settings
 from django.core.files.storage import storages
@@ -27,12 +30,82 @@ def private_storage():
     return storages["private"]
 
 
-class CertificateTemplate(ClusterableModel):
-    """How certificates look and who signs them: one default, overrides per course.
+class CertificateArtwork(models.Model):
+    """A signature, seal or background picture printed on certificates.
 
-    Empty issuing body and place fall back to the portal settings. Uploaded images
-    are prepared once (see ``certificates.images``); ``prepared_from`` records
-    which uploads the stored renditions were made from.
+    Not a Wagtail image, on purpose: a Wagtail image's file and renditions live in
+    public storage (anyone with the URL downloads them, whatever collection it is
+    in), and every editor's image chooser lists it. A model of its own keeps the
+    file in private storage (``DJANGO_PRIVATE_MEDIA_ROOT``), served only by a view
+    that checks the permission (``certificates.artwork_views``); only certificate
+    administrators (the group of that name, ``certificates.roles``) see it in the
+    admin, upload it and choose it in a template. Editors never meet it.
+    """
+
+    class Kind(models.TextChoices):
+        SIGNATURE = "signature", _("Signature")
+        SEAL = "seal", _("Seal or emblem")
+        BACKGROUND = "background", _("Background")
+
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    file = models.ImageField(
+        _("image file"),
+        upload_to="certificates/artwork",
+        storage=private_storage,
+        help_text=_("PNG or JPEG. A scanned signature on white paper is fine."),
+    )
+    file_hash = models.CharField(max_length=64, blank=True, editable=False)
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    panels = [FieldPanel("title"), FieldPanel("kind"), FieldPanel("file")]
+
+    class Meta:
+        verbose_name = _("certificate artwork")
+        verbose_name_plural = _("certificate artwork")
+        ordering = ["kind", "title"]
+
+    def __str__(self):
+        return f"{self.title} ({self.get_kind_display()})"
+
+    def save(self, *args, **kwargs):
+        self.title = clean_text(self.title)
+        if not self.file_hash or not self.file._committed:  # a new upload
+            self.file_hash = file_digest(self.file)
+        super().save(*args, **kwargs)
+
+    def get_file_hash(self):
+        return self.file_hash
+
+
+def file_digest(file):
+    """SHA-256 of an uploaded or stored file (templates re-prepare when it changes)."""
+    digest = hashlib.sha256()
+    if file._committed:  # stored: read it and let go of it
+        with file.storage.open(file.name, "rb") as handle:
+            for chunk in iter(lambda: handle.read(64 * 1024), b""):
+                digest.update(chunk)
+    else:  # just uploaded: read it, then rewind for the storage to save it
+        for chunk in file.file.chunks():
+            digest.update(chunk)
+        file.file.seek(0)
+    return digest.hexdigest()
+
+
+class CertificateTemplate(ClusterableModel):
+    """How certificates look and who signs them: one default, overrides per
+    audience and per course.
+
+    Who issues a certificate depends on who was trained: one-stop staff are trained
+    (and certified) by the body in charge of them, youth-union members by the
+    education department. So a template names the audiences it is for, and a
+    course is printed with its own template, else its audience's, else the default
+    (``certificates.issuing.template_for``).
+
+    Empty issuing body and place fall back to the portal settings. Its pictures are
+    certificate artwork (private, see :class:`CertificateArtwork`), prepared once
+    (see ``certificates.images``); ``prepared_from`` records which uploads the
+    stored renditions were made from.
     """
 
     name = models.CharField(_("name"), max_length=100)
@@ -82,7 +155,7 @@ class CertificateTemplate(ClusterableModel):
     )
     signer_name = models.CharField(_("signer's name"), max_length=150, blank=True)
     background_image = models.ForeignKey(
-        "wagtailimages.Image",
+        CertificateArtwork,
         verbose_name=_("background image"),
         null=True,
         blank=True,
@@ -95,7 +168,7 @@ class CertificateTemplate(ClusterableModel):
         help_text=_("Untick when the background image has a frame of its own."),
     )
     logo = models.ForeignKey(
-        "wagtailimages.Image",
+        CertificateArtwork,
         verbose_name=_("logo"),
         null=True,
         blank=True,
@@ -103,7 +176,7 @@ class CertificateTemplate(ClusterableModel):
         related_name="+",
     )
     signature_image = models.ForeignKey(
-        "wagtailimages.Image",
+        CertificateArtwork,
         verbose_name=_("signature image"),
         null=True,
         blank=True,
@@ -151,6 +224,14 @@ class CertificateTemplate(ClusterableModel):
             ],
             heading=_("Images"),
         ),
+        InlinePanel(
+            "audience_links",
+            heading=_("Audiences using this template"),
+            help_text=_(
+                "Courses for these audiences are issued by this template's body "
+                "and signer, unless a course has a template of its own."
+            ),
+        ),
         InlinePanel("course_links", heading=_("Courses using this template")),
     ]
 
@@ -183,6 +264,29 @@ class CertificateTemplate(ClusterableModel):
         ):
             setattr(self, field, clean_text(getattr(self, field)))
         super().save(*args, **kwargs)
+
+
+class CertificateTemplateAudience(models.Model):
+    """An audience whose courses are printed with this template (one per audience)."""
+
+    template = ParentalKey(
+        CertificateTemplate, on_delete=models.CASCADE, related_name="audience_links"
+    )
+    audience = models.OneToOneField(
+        "courses.Audience",
+        verbose_name=_("audience"),
+        on_delete=models.CASCADE,
+        related_name="certificate_template_link",
+    )
+
+    panels = [FieldPanel("audience")]
+
+    class Meta:
+        verbose_name = _("audience using the template")
+        verbose_name_plural = _("audiences using the template")
+
+    def __str__(self):
+        return f"{self.template} – {self.audience}"
 
 
 class CertificateTemplateCourse(models.Model):

@@ -1,6 +1,6 @@
-"""The certificate template snippet, and a menu link to the certificate records."""
+"""The certificate template and artwork snippets, and a menu link to the records."""
 
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -9,7 +9,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .access import MANAGE_PERMISSION
 from .artwork import prepare_template
-from .models import CertificateTemplate
+from .artwork_views import ArtworkChooserViewSet, artwork_file, thumbnail_column
+from .models import CertificateArtwork, CertificateTemplate
 
 
 class CertificateTemplateViewSet(SnippetViewSet):
@@ -22,6 +23,34 @@ class CertificateTemplateViewSet(SnippetViewSet):
 
 
 register_snippet(CertificateTemplateViewSet)
+
+
+class CertificateArtworkViewSet(SnippetViewSet):
+    """Signatures, seals and backgrounds: certificate administrators only (the
+    model's permissions; its chooser and files are checked as well)."""
+
+    model = CertificateArtwork
+    icon = "image"
+    list_display = ["title", "kind", thumbnail_column()]
+    list_filter = ["kind"]
+    menu_label = _("Certificate artwork")
+    menu_order = 311
+    add_to_admin_menu = True
+    chooser_viewset_class = ArtworkChooserViewSet
+
+
+register_snippet(CertificateArtworkViewSet)
+
+
+@hooks.register("register_admin_urls")
+def artwork_urls():
+    return [
+        path(
+            "certificates/artwork/<int:pk>/file/",
+            artwork_file,
+            name="certificate_artwork_file",
+        )
+    ]
 
 
 @hooks.register("after_create_snippet")

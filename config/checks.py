@@ -1,7 +1,9 @@
-"""Our own deploy checks, run by ``manage.py check --deploy`` (production settings)."""
+"""Our own checks: where files live (always), PostgreSQL (``check --deploy``)."""
+
+from pathlib import Path
 
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Error, Tags, Warning, register
 
 
 @register(Tags.database, deploy=True)
@@ -18,3 +20,20 @@ def database_is_postgresql(app_configs, **kwargs):
             id="portal.W001",
         )
     ]
+
+
+@register()
+def private_media_outside_public(app_configs, **kwargs):
+    """Whatever serves MEDIA_ROOT (nginx, config/media.py) would serve certificates,
+    rosters and signatures too if the private folder sat inside it."""
+    public = Path(settings.MEDIA_ROOT).resolve()
+    private = Path(settings.PRIVATE_MEDIA_ROOT).resolve()
+    if private == public or public in private.parents:
+        return [
+            Error(
+                f"DJANGO_PRIVATE_MEDIA_ROOT ({private}) is inside DJANGO_MEDIA_ROOT.",
+                hint="Put private files in a folder of their own, e.g. beside media/.",
+                id="portal.E001",
+            )
+        ]
+    return []

@@ -1,8 +1,10 @@
 """URL map: accounts, language switch, search, admin, then Wagtail's page tree."""
 
+import re
+
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.health import healthz
 from config.language import switch_language
+from config.media import serve_media
 from people.admin_password_reset import AdminPasswordResetView
 
 urlpatterns = [
@@ -34,9 +37,10 @@ urlpatterns = [
     path("du-lieu-mo/", include("reports.open_data_urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Public media when nothing in front serves it (SERVE_MEDIA; config/media.py checks
+# the setting on each request, so the route does not depend on DEBUG).
+if settings.MEDIA_URL.startswith("/"):
+    prefix = re.escape(settings.MEDIA_URL.strip("/"))
+    urlpatterns += [re_path(rf"^{prefix}/(?P<path>.+)$", serve_media, name="media")]
 
 urlpatterns += [path("", include(wagtail_urls))]

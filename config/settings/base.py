@@ -177,6 +177,9 @@ MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 # Files with personal data (login slips, rosters, certificates) are served only by
 # views that check the user's organisation: they live outside MEDIA_ROOT.
 PRIVATE_MEDIA_ROOT = env.path("DJANGO_PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private")
+# Django serves MEDIA_ROOT at MEDIA_URL itself (config/media.py) when nothing in front
+# does: dev, prod-local and the Compose web container turn it on; off behind nginx.
+SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {

@@ -33,8 +33,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_MAX_AGE = 0
-# Public uploads (lesson images, documents) are served by Django here (config/urls.py).
-SERVE_MEDIA = True
+# Public uploads (lesson images, documents) are served by Django here (config/media.py),
+# whether DEBUG is on or off.
+SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=True)
 
 # Absolute links (QR codes on certificates, login slips, admin e-mails) point at the
 # address `make run` serves: it passes HOST and PORT on.

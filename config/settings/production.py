@@ -8,7 +8,7 @@ docs/deployment.md lists every variable.
 
 from django.core.exceptions import ImproperlyConfigured
 
-import config.checks  # noqa: F401  (registers portal.W001, the PostgreSQL deploy check)
+import config.checks  # noqa: F401  (registers portal.E001 private media, W001 PostgreSQL)
 
 from .base import *  # noqa: F403
 from .base import (

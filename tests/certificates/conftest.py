@@ -1,15 +1,15 @@
 """A school with a class, a learner in it, a course, and ways to complete it."""
 
+import io
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils import timezone
-from wagtail.images import get_image_model
 
 from certificates import demo_art
-from certificates.demo import wagtail_image as demo_wagtail_image
-from certificates.models import CertificateTemplate
+from certificates.models import CertificateArtwork, CertificateTemplate
 from courses.completion import mark_lesson_done
 from courses.models import Enrolment, LessonPage, QuizAttempt
 from home.models import PortalSettings
@@ -118,7 +118,28 @@ def completed(learner, course, django_capture_on_commit_callbacks):
 
 
 def wagtail_image(title, data, filename):
-    return demo_wagtail_image(get_image_model(), title, data, filename)
+    """A public Wagtail image (a lesson's picture) from PNG bytes."""
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    width, height = PILImage.open(io.BytesIO(data)).size
+    image = get_image_model()(
+        title=title,
+        file=ImageFile(io.BytesIO(data), name=filename),
+        width=width,
+        height=height,
+    )
+    image.save()
+    return image
+
+
+def artwork(title, data, filename, kind):
+    """Private certificate artwork (not a Wagtail image) from PNG bytes."""
+    made = CertificateArtwork(title=title, kind=kind)
+    made.file.save(filename, ContentFile(data), save=False)
+    made.save()
+    return made
 
 
 @pytest.fixture
@@ -130,7 +151,11 @@ def template(db):
         superior_body="Ủy ban nhân dân tỉnh Thái Nguyên",
         serial_suffix="GCN-SGDĐT",
         signer_name="Nguyễn Văn Minh",
-        background_image=wagtail_image("Nền", demo_art.background_png(), "nen.png"),
-        logo=wagtail_image("Biểu trưng", demo_art.logo_png(), "logo.png"),
-        signature_image=wagtail_image("Chữ ký", demo_art.signature_png(), "ky.png"),
+        background_image=artwork(
+            "Nền", demo_art.background_png(), "nen.png", "background"
+        ),
+        logo=artwork("Biểu trưng", demo_art.logo_png(), "logo.png", "seal"),
+        signature_image=artwork(
+            "Chữ ký", demo_art.signature_png(), "ky.png", "signature"
+        ),
     )

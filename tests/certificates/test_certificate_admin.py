@@ -9,6 +9,13 @@ from certificates.models import Certificate, CertificateTemplate
 from courses.models import Enrolment
 from tests.factories import UserFactory
 
+NO_AUDIENCES = {
+    "audience_links-TOTAL_FORMS": "0",
+    "audience_links-INITIAL_FORMS": "0",
+    "audience_links-MIN_NUM_FORMS": "0",
+    "audience_links-MAX_NUM_FORMS": "1000",
+}
+
 
 @pytest.fixture
 def admin_user(db):
@@ -69,6 +76,7 @@ def test_template_added_in_wagtail_prepares_its_images_once(
         "logo": "",
         "signature_image": template.signature_image_id,
         "draw_frame": "on",
+        **NO_AUDIENCES,
         "course_links-TOTAL_FORMS": "1",
         "course_links-INITIAL_FORMS": "0",
         "course_links-MIN_NUM_FORMS": "0",
@@ -105,6 +113,7 @@ def test_a_course_has_one_template_of_its_own(client, admin_user, template, cour
             "completion_wording": "Đã hoàn thành khóa học",
             "serial_suffix": "GCN",
             "signer_title": "Giám đốc",
+            **NO_AUDIENCES,
             "course_links-TOTAL_FORMS": "1",
             "course_links-INITIAL_FORMS": "0",
             "course_links-MIN_NUM_FORMS": "0",
@@ -124,8 +133,8 @@ def test_only_one_default_template(template):
         CertificateTemplate.objects.create(name="Khác", is_default=True)
 
 
-def test_demo_template_is_created_once(home_page):
-    assert load_certificate_template() == 1
+def test_demo_templates_are_created_once(home_page):
+    assert load_certificate_template() == 2
     assert load_certificate_template() == 0
     template = CertificateTemplate.objects.get(is_default=True)
     assert template.background_image and template.logo and template.signature_image

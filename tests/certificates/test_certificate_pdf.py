@@ -157,7 +157,7 @@ def test_official_date_takes_leading_zeros_where_the_rules_ask():
 
 def test_images_are_prepared_once_and_embedded_as_stored(artwork, monkeypatch):
     names, art = artwork
-    stored = images.default_storage.open(names["background"]).read()
+    stored = images.art_storage().open(names["background"]).read()
     assert stored[:2] == b"\xff\xd8"  # the background is kept as a JPEG
     width, height = art.background.width, art.background.height
     assert (width, height) == images.BACKGROUND_BOX
@@ -188,7 +188,7 @@ def test_signature_paper_becomes_transparent(settings, tmp_path):
     )
     from PIL import Image
 
-    with images.default_storage.open(name) as handle:
+    with images.art_storage().open(name) as handle:
         prepared = Image.open(handle)
         prepared.load()
     assert prepared.mode == "LA"
