@@ -13,3 +13,6 @@ class CoursesConfig(AppConfig):
         from .signal_handlers import connect
 
         connect()
+        from .stream_forms import register
+
+        register()  # unreadable StreamField posts are form errors, not 500s

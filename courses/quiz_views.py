@@ -4,14 +4,14 @@ Every attempt is looked up through the learner's own enrolment and this quiz, so
 attempt id of somebody else, or of another quiz, is a 404 and changes nothing.
 """
 
-import json
-
 from django.contrib import messages
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from config.request_json import BadJSON, read_json
 
 from . import quiz
 from .class_enrolment import quiz_open_for
@@ -166,9 +166,11 @@ def autosave(request, attempt_id):
     if attempt is None:
         raise Http404
     try:
-        payload = json.loads(request.body or b"{}")
+        payload = read_json(request.body, default={})
+        if not isinstance(payload, dict):
+            raise quiz.InvalidAnswer
         quiz.save_answers(attempt, payload.get("answers"))
-    except (ValueError, AttributeError):
+    except BadJSON:
         return JsonResponse({"error": str(quiz.InvalidAnswer.message)}, status=400)
     except quiz.InvalidAnswer as error:
         return JsonResponse({"error": str(error.message)}, status=400)
