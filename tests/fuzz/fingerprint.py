@@ -10,7 +10,7 @@ statistics summary (a cache rebuilt on reading) — and ``last_login``.
 import hashlib
 
 from django.apps import apps
-from django.db import models
+from django.db import connections, models
 
 APPS = {
     "people",
@@ -32,6 +32,7 @@ APPS = {
 VOLATILE_MODELS = {
     "wagtailcore.modellogentry",  # written for every admin action, even failed ones?
     "wagtailsearch.indexentry",
+    "wagtailcore.pagesubscription",  # the editor follows comments on opening a page
 }
 VOLATILE_FIELDS = {"last_login"}
 
@@ -53,24 +54,45 @@ def tracked_models():
     return chosen
 
 
+def _columns(meta, quote):
+    return [
+        quote(f.column)
+        for f in meta.local_concrete_fields
+        if f.name not in VOLATILE_FIELDS and not isinstance(f, models.BinaryField)
+    ]
+
+
 def fingerprint(using="default"):
-    """{table: digest of its rows}."""
-    result = {}
-    for model in tracked_models():
-        names = [
-            f.attname
-            for f in model._meta.concrete_fields
-            if f.name not in VOLATILE_FIELDS and not isinstance(f, models.BinaryField)
-        ]
-        digest = hashlib.blake2b(digest_size=12)
-        rows = model._base_manager.using(using).order_by("pk").values_list(*names)
-        count = 0
-        for row in rows.iterator(chunk_size=2000):
-            digest.update(repr(row).encode())
-            count += 1
-        result[model._meta.db_table] = (count, digest.hexdigest())
+    """{table: (rows, digest of its raw rows)} (raw: a StreamField's Python value
+    has no stable repr). On PostgreSQL one query hashes every table."""
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    metas = [model._meta for model in tracked_models()]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            parts = [
+                f"SELECT %s, count(*), md5(coalesce(string_agg(ROW("  # noqa: S608
+                f"{', '.join(_columns(meta, quote))})::text, ',' ORDER BY "
+                f"{quote(meta.pk.column)}), '')) FROM {quote(meta.db_table)}"
+                for meta in metas
+            ]
+            cursor.execute(" UNION ALL ".join(parts), [meta.db_table for meta in metas])
+            return {table: (count, digest) for table, count, digest in cursor}
+        result = {}
+        for meta in metas:
+            cursor.execute(
+                f"SELECT {', '.join(_columns(meta, quote))} "  # noqa: S608
+                f"FROM {quote(meta.db_table)} ORDER BY {quote(meta.pk.column)}"
+            )
+            digest = hashlib.blake2b(digest_size=12)
+            rows = cursor.fetchall()
+            for row in rows:
+                digest.update(repr(row).encode())
+            result[meta.db_table] = (len(rows), digest.hexdigest())
     return result
 
 
 def changed_tables(before, after):
-    return sorted(t for t in before.keys() | after.keys() if before.get(t) != after.get(t))
+    return sorted(
+        t for t in before.keys() | after.keys() if before.get(t) != after.get(t)
+    )

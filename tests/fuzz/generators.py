@@ -148,13 +148,21 @@ class Request:
     files: list = field(default_factory=list)  # [(field, filename, bytes, type)]
     json_body: bytes | None = None
 
+    def __repr__(self):
+        return self.describe()
+
     def describe(self):
         size = len(self.json_body or b"") + sum(len(str(v)) for _n, v in self.data)
         return (
-            f"{self.role} {self.method} {self.path} query={self.query[:4]!r:.300} "
-            f"data={self.data[:4]!r:.300} files={[f[:2] for f in self.files]!r:.200}"
-            f" json={self.json_body[:60] if self.json_body else None!r} ({size} chars)"
+            f"{self.role} {self.method} {self.path[:200]} "
+            f"query={_short(self.query)} data={_short(self.data)} "
+            f"files={[(f[0], f[1][:40]) for f in self.files]} "
+            f"json={self.json_body[:60] if self.json_body else None!r} ({size} chars)"
         )
+
+
+def _short(pairs):
+    return [(n[:40], v[:40] + ("…" if len(v) > 40 else "")) for n, v in pairs[:6]]
 
 
 def bad_text():

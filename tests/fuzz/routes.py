@@ -119,11 +119,11 @@ def _route_from(prefix_parts, name):
         if kind == "route":
             position = 0
             for match in _GROUP.finditer(text):
-                template += text[position : match.start()].replace("{", "{{").replace(
-                    "}", "}}"
+                template += (
+                    text[position : match.start()].replace("{", "{{").replace("}", "}}")
                 )
                 conv = match["conv"] or "str"
-                template += "{%d}" % len(parts)
+                template += "{" + str(len(parts)) + "}"
                 parts.append((match["name"], conv))
                 regexes.append(None)
                 position = match.end()
@@ -141,7 +141,7 @@ def _route_from(prefix_parts, name):
                         ".*": "text",
                         r"(?:[\w\-]+/)*": "path",
                     }.get(body, "text")
-                template += "{%d}" % len(parts)
+                template += "{" + str(len(parts)) + "}"
                 parts.append((part_name, "regex"))
                 regexes.append(body)
     return template, parts, regexes

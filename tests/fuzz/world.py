@@ -43,7 +43,9 @@ class World:
 
 
 def _member(user, unit, role, school_class=None):
-    MembershipFactory(user=user, organisation=unit, role=role, school_class=school_class)
+    MembershipFactory(
+        user=user, organisation=unit, role=role, school_class=school_class
+    )
     return user
 
 
