@@ -143,10 +143,20 @@ def send(port, request, cookie, csrf):
 
 
 def log_errors(log_path, offset):
-    """The exception lines gunicorn's log gained since ``offset``."""
-    text = log_path.read_text(errors="replace")[offset:]
-    found = re.findall(r"^(\w+(?:\.\w+)*(?:Error|Exception|Exit)\b.*)$", text, re.M)
-    return found[-1][:200] if found else "", len(log_path.read_text(errors="replace"))
+    """The last exception line gunicorn's log gained since ``offset`` (plain or
+    JSON log lines), and the new offset."""
+    text = log_path.read_text(errors="replace")
+    found = ""
+    for line in text[offset:].splitlines():
+        if line.startswith("{"):
+            try:
+                line = json.loads(line).get("exception") or ""
+            except ValueError:
+                continue
+        for candidate in line.splitlines():
+            if re.match(r"^[\w.]+(Error|Exception|Exit)\b", candidate):
+                found = candidate[:200]
+    return found, len(text)
 
 
 def measure(args, tmp):
