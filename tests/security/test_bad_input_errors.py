@@ -149,3 +149,28 @@ def test_the_editor_still_saves_real_editor_data(world):
     assert response.status_code == 302
     lesson = LessonPage.objects.get(pk=lesson.pk)
     assert "Nội dung mới" in str(lesson.get_latest_revision_as_object().body)
+
+
+# --------------------------------------------------------------------- Wagtail admin
+
+
+def test_choosing_an_external_link_without_a_url_is_a_form_error(world):
+    url = reverse("wagtailadmin_choose_page_external_link")
+    response = _client(world.editor).post(url)
+    assert response.status_code == 200
+    assert response.json()["step"] == "external_link"  # the form again
+
+
+@pytest.mark.parametrize("parent", [None, "", "nhà", "999999", str(10**30)])
+def test_copying_a_page_without_a_valid_parent_is_a_form_error(world, parent):
+    lesson = LessonPage.objects.child_of(world.course).first()
+    pages_before = LessonPage.objects.count()
+    data = {"new_title": "Bản sao", "new_slug": "ban-sao"}
+    if parent is not None:
+        data["new_parent_page"] = parent
+    client = Client(raise_request_exception=True)
+    client.force_login(world.editor)
+    response = client.post(reverse("wagtailadmin_pages:copy", args=[lesson.pk]), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["new_parent_page"]
+    assert LessonPage.objects.count() == pages_before
