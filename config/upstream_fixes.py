@@ -2,7 +2,7 @@
 suite (tests/fuzz). Each patch is the smallest change that turns the crash into the
 form's own error; drop it when Wagtail fixes the code (not yet reported upstream at
 the time of writing: check wagtail/wagtail issues for "URLOrAbsolutePathField",
-"CopyView new_parent_page" and "BaseChooser.get_instance").
+"CopyView new_parent_page", "BaseChooser.get_instance" and "chooser CreateView").
 """
 
 from django.core.exceptions import ValidationError
@@ -59,7 +59,25 @@ def _copy_needs_a_parent():
     CopyView.post = post
 
 
+def _chooser_create_needs_a_form():
+    """A chooser's create view for a model without a creation form (e.g. the
+    audience snippet) calls ``None.is_valid()`` on a post: there is nothing to
+    create there, so it is a 404."""
+    from django.http import Http404
+    from wagtail.admin.views.generic.chooser import CreateViewMixin
+
+    original = CreateViewMixin.dispatch
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.get_creation_form_class() is None:
+            raise Http404
+        return original(self, request, *args, **kwargs)
+
+    CreateViewMixin.dispatch = dispatch
+
+
 def apply():
+    _chooser_create_needs_a_form()
     _choosers_ignore_bad_ids()
     _url_or_path_accepts_nothing()
     _copy_needs_a_parent()

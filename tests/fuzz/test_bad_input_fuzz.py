@@ -20,10 +20,8 @@ ROUTES = {route.key: route for route in all_routes()}
 # by this suite with Wagtail 8.0.1 and not patched here (config/upstream_fixes.py
 # has the ones that are); reported to the lead, to be fixed upstream.
 UPSTREAM = {
-    "admin/snippets/choose/courses/audience/create/": "chooser CreateView.post with "
-    "no creation form: AttributeError on None.is_valid()",
     "admin/workflows/task_chooser/create/": "task chooser create view: a POST "
-    "without a task type fails",
+    "without a task type is an empty 400 (no explanation)",
     "admin/account/": "a broken avatar image: ImageField reads a closed file",
     "admin/searchpicks/add/": "the formset's 'at least one recommendation' error "
     "is not rendered on the page",

@@ -174,3 +174,10 @@ def test_copying_a_page_without_a_valid_parent_is_a_form_error(world, parent):
     assert response.status_code == 200
     assert response.context["form"].errors["new_parent_page"]
     assert LessonPage.objects.count() == pages_before
+
+
+def test_a_chooser_without_a_creation_form_has_nothing_to_post_to(world):
+    client = Client(raise_request_exception=True)
+    client.force_login(world.editor)
+    url = "/admin/snippets/choose/courses/audience/create/"
+    assert client.post(url, {"name": "x"}).status_code == 404
