@@ -187,7 +187,7 @@ def measure(args, tmp):
     from tests.fuzz.routes import id_pools
 
     pools = id_pools()
-    routes = [*all_routes(), *page_routes()]
+    routes = list({r.key: r for r in [*all_routes(), *page_routes()]}.values())
     cookies, csrf = sessions_for(world.users)
     harness.comment(f"{len(routes)} routes; world seeded into {args.database_url}")
 
