@@ -2,7 +2,8 @@
 suite (tests/fuzz). Each patch is the smallest change that turns the crash into the
 form's own error; drop it when Wagtail fixes the code (not yet reported upstream at
 the time of writing: check wagtail/wagtail issues for "URLOrAbsolutePathField",
-"CopyView new_parent_page", "BaseChooser.get_instance" and "chooser CreateView").
+"CopyView new_parent_page", "BaseChooser.get_instance", "chooser CreateView" and
+"TaskChooserCreateView HttpResponseBadRequest").
 """
 
 from django.core.exceptions import ValidationError
@@ -76,7 +77,28 @@ def _chooser_create_needs_a_form():
     CreateViewMixin.dispatch = dispatch
 
 
+def _task_chooser_says_why():
+    """The workflow task chooser answers an empty 400 when no task type may be
+    created (none chosen, or the user may not create tasks): say why."""
+    from django.http import HttpResponseBadRequest
+    from django.utils.translation import gettext as _
+    from wagtail.admin.views.workflows import TaskChooserCreateView
+
+    original = TaskChooserCreateView.post
+
+    def post(self, request):
+        if not self.get_create_form_class():
+            return HttpResponseBadRequest(
+                _("No task can be created here: choose a task type you may create."),
+                content_type="text/plain; charset=utf-8",
+            )
+        return original(self, request)
+
+    TaskChooserCreateView.post = post
+
+
 def apply():
+    _task_chooser_says_why()
     _chooser_create_needs_a_form()
     _choosers_ignore_bad_ids()
     _url_or_path_accepts_nothing()

@@ -63,10 +63,13 @@ def form_errors(response):
     found = []
     for context in response.context or []:
         for value in context.flatten().values() if hasattr(context, "flatten") else []:
-            if isinstance(value, BaseForm) and value.is_bound:
+            # Only forms the view validated: reading .errors would validate the
+            # others now, after the request (its uploads already closed).
+            validated = getattr(value, "_errors", None) is not None
+            if isinstance(value, BaseForm) and value.is_bound and validated:
                 for errors in value.errors.values():
                     found += [str(e) for e in errors]
-            elif isinstance(value, BaseFormSet) and value.is_bound:
+            elif isinstance(value, BaseFormSet) and value.is_bound and validated:
                 found += [str(e) for e in value.non_form_errors()]
                 for form_errors_ in value.errors:
                     for errors in form_errors_.values():

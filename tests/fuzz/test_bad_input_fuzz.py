@@ -19,13 +19,7 @@ ROUTES = {route.key: route for route in all_routes()}
 # Server errors inside Wagtail's own admin views (not this project's code), found
 # by this suite with Wagtail 8.0.1 and not patched here (config/upstream_fixes.py
 # has the ones that are); reported to the lead, to be fixed upstream.
-UPSTREAM = {
-    "admin/workflows/task_chooser/create/": "task chooser create view: a POST "
-    "without a task type is an empty 400 (no explanation)",
-    "admin/account/": "a broken avatar image: ImageField reads a closed file",
-    "admin/searchpicks/add/": "the formset's 'at least one recommendation' error "
-    "is not rendered on the page",
-}
+UPSTREAM = {}
 
 
 @pytest.fixture(autouse=True)

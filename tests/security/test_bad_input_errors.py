@@ -181,3 +181,9 @@ def test_a_chooser_without_a_creation_form_has_nothing_to_post_to(world):
     client.force_login(world.editor)
     url = "/admin/snippets/choose/courses/audience/create/"
     assert client.post(url, {"name": "x"}).status_code == 404
+
+
+def test_the_task_chooser_says_why_it_refuses(world):
+    response = _client(world.editor).post("/admin/workflows/task_chooser/create/")
+    assert response.status_code == 400
+    assert "loại tác vụ" in response.content.decode()
