@@ -13,3 +13,9 @@ class CoursesConfig(AppConfig):
         from .signal_handlers import connect
 
         connect()
+        from .stream_forms import register
+
+        register()  # unreadable StreamField posts are form errors, not 500s
+        from config.upstream_fixes import apply
+
+        apply()  # Wagtail admin code that crashes on hand-made posts

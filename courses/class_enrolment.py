@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from people.models import Membership
 
-from .models import ClassEnrolment, Enrolment, QuizWindow
+from . import quiz as quiz_engine
+from .models import ClassEnrolment, Enrolment, QuizAttempt, QuizWindow
 
 
 def class_learner_ids(school_class):
@@ -89,11 +90,29 @@ def not_yet_enrolled(school_class, course_ids):
 
 
 def set_quiz_window(school_class, quiz, is_open, by=None):
-    QuizWindow.objects.update_or_create(
-        quiz=quiz,
-        school_class=school_class,
-        defaults={"is_open": is_open, "changed_at": timezone.now(), "changed_by": by},
-    )
+    """Open or close ``quiz`` for the class. Closing takes effect at once on attempts
+    already started: those of learners for whom the quiz is now closed are
+    submitted with the answers saved so far (like a time limit running out).
+    Returns how many attempts were closed."""
+    now = timezone.now()
+    with transaction.atomic():
+        QuizWindow.objects.update_or_create(
+            quiz=quiz,
+            school_class=school_class,
+            defaults={"is_open": is_open, "changed_at": now, "changed_by": by},
+        )
+        if is_open:
+            return 0
+        open_attempts = (
+            QuizAttempt.objects.open()
+            .filter(quiz=quiz, enrolment__user_id__in=class_learner_ids(school_class))
+            .select_related("enrolment__course", "quiz")
+        )
+        closed = 0
+        for attempt in open_attempts:
+            if not quiz_open_for(attempt.enrolment, quiz):
+                closed += quiz_engine.close_by_switch(attempt, now)
+        return closed
 
 
 def quiz_open_for(enrolment, quiz):

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from people.coordinator_views import coordinator_required
@@ -99,7 +100,7 @@ def quiz_window(request, class_id, quiz_id):
     ):
         raise Http404
     is_open = request.POST.get("open") == "1"
-    set_quiz_window(school_class, quiz, is_open, by=request.user)
+    submitted = set_quiz_window(school_class, quiz, is_open, by=request.user)
     messages.success(
         request,
         (
@@ -109,4 +110,14 @@ def quiz_window(request, class_id, quiz_id):
         )
         % {"quiz": quiz.title},
     )
+    if submitted:
+        messages.info(
+            request,
+            ngettext(
+                "%(n)s attempt in progress was submitted with the answers saved.",
+                "%(n)s attempts in progress were submitted with the answers saved.",
+                submitted,
+            )
+            % {"n": submitted},
+        )
     return redirect("class_courses:list", class_id=school_class.pk)

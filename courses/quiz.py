@@ -49,6 +49,13 @@ class TimeIsUp(QuizError):
     message = _("Time is up for this attempt; answers can no longer be changed.")
 
 
+class ClosedBySwitch(QuizError):
+    message = _(
+        "Your coordinator closed this quiz for your class: the attempt was submitted "
+        "with the answers saved until then."
+    )
+
+
 class InvalidAnswer(QuizError):
     message = _("The answers sent do not match this attempt's questions.")
 
@@ -105,6 +112,28 @@ def expire_if_overdue(attempt, now=None):
     return attempt
 
 
+def close_by_switch(attempt, now=None):
+    """The quiz was closed for the learner's class (exam-day switch): submit the
+    open attempt with the answers saved so far, as a time limit would. False if it
+    was already closed."""
+    now = now or timezone.now()
+    if attempt.submitted_at is not None:
+        return False
+    late = bool(attempt.deadline and now >= attempt.deadline)
+    closed = _finish(attempt, attempt.answers or {}, now=now, late=late, switch=True)
+    attempt.refresh_from_db()
+    return closed
+
+
+def enforce_window(attempt, gate, now=None):
+    """At any request on an open attempt: if ``gate`` (exam-day control) now says
+    closed, the attempt is submitted as it stands. Returns the attempt."""
+    if attempt.submitted_at is None and gate is not None:
+        if not gate(attempt.enrolment, attempt.quiz):
+            close_by_switch(attempt, now)
+    return attempt
+
+
 def start_attempt(enrolment, quiz, *, course, now=None, gate=None):
     """Return the learner's open attempt, or open a new one within the limits.
 
@@ -118,7 +147,11 @@ def start_attempt(enrolment, quiz, *, course, now=None, gate=None):
     if existing is not None:
         expire_if_overdue(existing, now)
         if existing.submitted_at is None:
+            enforce_window(existing, gate, now)
+        if existing.submitted_at is None:
             return existing
+        if existing.closed_by_switch:
+            raise ClosedBySwitch
     if gate is not None and not gate(enrolment, quiz):
         raise QuizClosed
     attempts = QuizAttempt.objects.filter(enrolment=enrolment, quiz=quiz)
@@ -240,7 +273,7 @@ def score(snapshot, answers):
     return sum(r["is_correct"] for r in results), results
 
 
-def _finish(attempt, answers, *, now, late):
+def _finish(attempt, answers, *, now, late, switch=False):
     """Close the attempt if still open; False if someone else closed it first."""
     course = attempt.enrolment.course
     correct, results = score(attempt.snapshot, answers)
@@ -261,6 +294,7 @@ def _finish(attempt, answers, *, now, late):
             score=percent,
             passed=percent >= course.pass_mark,
             closed_late=late,
+            closed_by_switch=switch,
         )
         if not closed:
             return False

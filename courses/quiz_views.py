@@ -4,14 +4,14 @@ Every attempt is looked up through the learner's own enrolment and this quiz, so
 attempt id of somebody else, or of another quiz, is a 404 and changes nothing.
 """
 
-import json
-
 from django.contrib import messages
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from config.request_json import BadJSON, read_json
 
 from . import quiz
 from .class_enrolment import quiz_open_for
@@ -28,7 +28,19 @@ def _attempt_or_404(enrolment, quiz_page, attempt_id):
     if attempt is None:
         raise Http404
     attempt.enrolment = enrolment  # already loaded, with its course
+    attempt.quiz = quiz_page
     return attempt
+
+
+def _closed_message(request, attempt):
+    """Say why an attempt the learner did not submit is over."""
+    if attempt.closed_by_switch:
+        messages.warning(request, quiz.ClosedBySwitch.message)
+    elif attempt.closed_late:
+        messages.warning(
+            request,
+            _("Time ran out: the attempt was scored with the answers saved in time."),
+        )
 
 
 def _url(quiz_page, name, attempt=None):
@@ -111,15 +123,9 @@ def take(request, quiz_page, attempt_id):
     if response is not None:
         return response
     attempt = quiz.expire_if_overdue(_attempt_or_404(enrolment, quiz_page, attempt_id))
+    quiz.enforce_window(attempt, quiz_open_for)
     if attempt.is_submitted:
-        if attempt.closed_late:
-            messages.warning(
-                request,
-                _(
-                    "Time ran out: the attempt was scored with the answers saved "
-                    "in time."
-                ),
-            )
+        _closed_message(request, attempt)
         return redirect(_url(quiz_page, "result", attempt))
     answers = attempt.answers or {}
     questions = [
@@ -166,9 +172,11 @@ def autosave(request, attempt_id):
     if attempt is None:
         raise Http404
     try:
-        payload = json.loads(request.body or b"{}")
+        payload = read_json(request.body, default={})
+        if not isinstance(payload, dict):
+            raise quiz.InvalidAnswer
         quiz.save_answers(attempt, payload.get("answers"))
-    except (ValueError, AttributeError):
+    except BadJSON:
         return JsonResponse({"error": str(quiz.InvalidAnswer.message)}, status=400)
     except quiz.InvalidAnswer as error:
         return JsonResponse({"error": str(error.message)}, status=400)
@@ -186,12 +194,19 @@ def submit(request, quiz_page, attempt_id):
     if response is not None:
         return response
     attempt = _attempt_or_404(enrolment, quiz_page, attempt_id)
+    if not attempt.is_submitted:
+        quiz.enforce_window(attempt, quiz_open_for)
+        if attempt.is_submitted:  # closed for the class: posted answers not taken
+            _closed_message(request, attempt)
+            return redirect(_url(quiz_page, "result", attempt))
     try:
         outcome = quiz.submit_attempt(
             attempt, quiz.answers_from_post(attempt, request.POST)
         )
     except quiz.AttemptAlreadySubmitted as error:
-        messages.info(request, error.message)
+        attempt.refresh_from_db(fields=["closed_by_switch"])
+        why = quiz.ClosedBySwitch if attempt.closed_by_switch else error
+        messages.info(request, why.message)
         return redirect(_url(quiz_page, "result", attempt))
     except quiz.QuizError as error:
         messages.error(request, error.message)

@@ -29,6 +29,10 @@ PARAMS = {
     "date_from": "tu-ngay",
     "date_to": "den-ngay",
 }
+# Dates a period may use: wide enough for any real report, far enough from
+# date.min/date.max that "the day after" and month arithmetic never overflow.
+EARLIEST = date(2000, 1, 1)
+LATEST = date(2100, 12, 31)
 
 
 def scope_roots(user):
@@ -127,6 +131,11 @@ class ReportFilters:
             if parsed is None:
                 self.errors.append(
                     _("“%(value)s” is not a date (use YYYY-MM-DD).") % {"value": raw}
+                )
+            elif not EARLIEST <= parsed <= LATEST:
+                self.errors.append(
+                    _("“%(value)s” is outside %(first)s – %(last)s; date ignored.")
+                    % {"value": raw, "first": _fmt(EARLIEST), "last": _fmt(LATEST)}
                 )
             else:
                 setattr(self, name, parsed)

@@ -211,6 +211,9 @@ class QuizAttempt(models.Model):
     passed = models.BooleanField(_("passed"), null=True, blank=True)
     # Submitted after the time limit: scored with the answers saved by the deadline.
     closed_late = models.BooleanField(default=False)
+    # Submitted because the coordinator closed the quiz for the class (exam-day
+    # switch): scored with the answers saved until then.
+    closed_by_switch = models.BooleanField(default=False)
 
     objects = QuizAttemptQuerySet.as_manager()
 

@@ -87,10 +87,61 @@ def test_exam_day_window_gates_quiz_start(school_class, course, quiz_page):
     attempt = quiz.start_attempt(
         enrolment, quiz_page, course=course, gate=quiz_open_for
     )
+    question = attempt.snapshot[0]
+    quiz.save_answers(attempt, {question["key"]: [question["correct"][0]]})
+    # closing takes effect on the attempt already started (issue 14, finding 3):
+    # it is submitted with the answers saved, and no new one can start
+    assert set_quiz_window(school_class, quiz_page, is_open=False) == 1
+    attempt.refresh_from_db()
+    assert attempt.is_submitted and attempt.closed_by_switch
+    assert attempt.answers == {question["key"]: [question["correct"][0]]}
+    assert attempt.correct_count == 1
+    with pytest.raises(quiz.AttemptAlreadySubmitted):
+        quiz.save_answers(attempt, {})
+    with pytest.raises(quiz.QuizClosed):
+        quiz.start_attempt(enrolment, quiz_page, course=course, gate=quiz_open_for)
+
+
+def test_closing_spares_learners_whose_other_class_has_the_quiz_open(
+    school_class, course, quiz_page
+):
+    enrol_class(school_class, course)
+    enrolment = Enrolment.objects.filter(course=course).first()
+    other = SchoolClassFactory(organisation=school_class.organisation, name="10A2")
+    MembershipFactory(
+        user=enrolment.user,
+        organisation=other.organisation,
+        school_class=other,
+        role=Membership.Role.LEARNER,
+    )
+    set_quiz_window(other, quiz_page, is_open=True)
+    attempt = quiz.start_attempt(
+        enrolment, quiz_page, course=course, gate=quiz_open_for
+    )
+    assert set_quiz_window(school_class, quiz_page, is_open=False) == 0
+    attempt.refresh_from_db()
+    assert not attempt.is_submitted
+
+
+def test_an_attempt_the_switch_missed_closes_at_its_next_request(
+    school_class, course, quiz_page
+):
+    """A learner put in a closed class after starting: closed when next seen."""
+    enrolment = Enrolment.objects.create(user=UserFactory(), course=course)
+    attempt = quiz.start_attempt(
+        enrolment, quiz_page, course=course, gate=quiz_open_for
+    )
     set_quiz_window(school_class, quiz_page, is_open=False)
-    # an attempt started while open can be finished after the window closes
-    again = quiz.start_attempt(enrolment, quiz_page, course=course, gate=quiz_open_for)
-    assert again.pk == attempt.pk
+    MembershipFactory(
+        user=enrolment.user,
+        organisation=school_class.organisation,
+        school_class=school_class,
+        role=Membership.Role.LEARNER,
+    )
+    with pytest.raises(quiz.ClosedBySwitch):
+        quiz.start_attempt(enrolment, quiz_page, course=course, gate=quiz_open_for)
+    attempt.refresh_from_db()
+    assert attempt.is_submitted and attempt.closed_by_switch
 
 
 def test_learner_outside_the_class_is_not_gated(school_class, course, quiz_page):

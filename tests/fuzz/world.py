@@ -1,0 +1,181 @@
+"""A small, demo-like world for the fuzz suite and benchmarks/bad_input.py.
+
+Two schools in two communes of one province, a course with lessons and a quiz, and
+someone in every role; each object a URL can name exists (a roster import, a
+certificate, a ZIP, an export, an image, a document, a redirect…), so that generated
+URLs reach real views, and ids of school B are "other units' ids" to school A's
+staff. ``build_world()`` needs only the ORM (no pytest), so the benchmark can seed a
+PostgreSQL database with it.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.test import TestCase
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from certificates import demo_art
+from certificates.models import Certificate, CertificateTemplate, ClassArchive
+from courses import quiz
+from courses.class_enrolment import enrol_class, set_quiz_window
+from courses.models import Audience, Enrolment, QuizPage
+from home.models import HomePage
+from people.models import Membership, RosterImport
+from reports.models import ExportJob
+from tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    SchoolClassFactory,
+    UserFactory,
+)
+
+ROLES = ("anonymous", "learner", "coordinator", "viewer", "editor", "superuser")
+
+
+@dataclass
+class World:
+    users: dict  # role -> user (None for anonymous)
+    objects: dict  # name -> object, for the id pools
+
+
+def _member(user, unit, role, school_class=None):
+    MembershipFactory(
+        user=user, organisation=unit, role=role, school_class=school_class
+    )
+    return user
+
+
+def build_world():
+    """Build it, running on-commit work (the certificate) as it is queued."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        world = _build()
+    done = world.objects.pop("completed_enrolment")
+    world.objects["certificate"] = Certificate.objects.get(enrolment=done)
+    return world
+
+
+def _build():
+    from tests.certificates.conftest import complete
+    from tests.courses.conftest import build_course
+
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    assert isinstance(home, HomePage)
+    province = OrganisationFactory(code="19", name="Tỉnh Thái Nguyên", kind="province")
+    commune_a = OrganisationFactory(parent=province, code="19001", kind="commune")
+    province.refresh_from_db()
+    commune_b = OrganisationFactory(parent=province, code="19002", kind="commune")
+    commune_a.refresh_from_db()
+    school_a = OrganisationFactory(parent=commune_a, code="19-T01", name="THPT Bắc Kạn")
+    commune_b.refresh_from_db()
+    school_b = OrganisationFactory(parent=commune_b, code="19-T02", name="THPT Chợ Đồn")
+    class_a = SchoolClassFactory(organisation=school_a, name="10A1")
+    class_b = SchoolClassFactory(organisation=school_b, name="12C1")
+
+    learner = _member(
+        UserFactory(username="fz_hocsinh", full_name="Lý Thị Mai"),
+        school_a,
+        Membership.Role.LEARNER,
+        class_a,
+    )
+    learner_b = _member(
+        UserFactory(username="fz_hocsinh_b", full_name="Hà Văn Nam"),
+        school_b,
+        Membership.Role.LEARNER,
+        class_b,
+    )
+    coordinator = _member(
+        UserFactory(username="fz_giaovien"), school_a, Membership.Role.COORDINATOR
+    )
+    coordinator_b = _member(
+        UserFactory(username="fz_giaovien_b"), school_b, Membership.Role.COORDINATOR
+    )
+    viewer = _member(UserFactory(username="fz_sogd"), province, Membership.Role.VIEWER)
+    editor = UserFactory(username="fz_bientap")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    superuser = UserFactory(username="fz_admin", is_staff=True, is_superuser=True)
+
+    audience = Audience.objects.create(name="Đoàn viên", slug="fz-doan-vien")
+    course, quiz_page = build_course(home, lessons=2, slug="fz-an-toan-so")
+    course.audiences.add(audience)
+    quiz_page = QuizPage.objects.get(pk=quiz_page.pk)
+    other_course, _ = build_course(home, lessons=1, slug="fz-mot-cua")
+    CertificateTemplate.objects.create(name="Mẫu", is_default=True)
+
+    done = Enrolment.objects.create(user=learner, course=other_course)
+    complete(done)
+    enrolment = Enrolment.objects.create(user=learner, course=course)
+    attempt = quiz.start_attempt(enrolment, quiz_page, course=course)
+    Enrolment.objects.create(user=learner_b, course=course)
+    enrol_class(class_a, course, by=coordinator)
+    enrol_class(class_b, course, by=coordinator_b)
+    set_quiz_window(class_b, quiz_page, True, by=coordinator_b)
+
+    roster = RosterImport.objects.create(
+        organisation=school_a,
+        school_year="2026-2027",
+        default_class_name="10A1",
+        created_by=coordinator,
+        filename="10A1.csv",
+        file=ContentFile(b"Ho ten\nLy Thi Mai\n", name="10A1.csv"),
+        status=RosterImport.Status.PREVIEW,
+        error_rows=ContentFile(b"Dong,Loi\n2,Thieu ten\n", name="loi.csv"),
+        slips=ContentFile(b"%PDF-1.4 slips", name="phieu.pdf"),
+    )
+    archive = ClassArchive.objects.create(
+        school_class=class_a,
+        course=course,
+        requested_by=coordinator,
+        status=ClassArchive.Status.DONE,
+        file=ContentFile(b"PK\x05\x06" + bytes(18), name="10A1.zip"),
+    )
+    export = ExportJob.objects.create(
+        requested_by=coordinator,
+        filters={},
+        format=ExportJob.Format.CSV,
+        status=ExportJob.Status.DONE,
+        file=ContentFile(b"\xef\xbb\xbfDon vi\n", name="thong-ke.csv"),
+    )
+    image = get_image_model().objects.create(
+        title="Ảnh bài học",
+        file=ContentFile(demo_art.logo_png(), name="anh.png"),
+    )
+    document = get_document_model().objects.create(
+        title="Tài liệu", file=ContentFile(b"%PDF-1.4 tai lieu", name="tai-lieu.pdf")
+    )
+    redirect = Redirect.objects.create(old_path="/cu", redirect_link="/")
+    lesson = course.get_children().first().specific
+    lesson.save_revision(user=editor)  # a revision to compare and revert to
+    return World(
+        users={
+            "anonymous": None,
+            "learner": learner,
+            "coordinator": coordinator,
+            "viewer": viewer,
+            "editor": editor,
+            "superuser": superuser,
+        },
+        objects={
+            "province": province,
+            "school_a": school_a,
+            "school_b": school_b,
+            "class_a": class_a,
+            "class_b": class_b,
+            "learner_b": learner_b,
+            "course": course,
+            "other_course": other_course,
+            "quiz_page": quiz_page,
+            "attempt": attempt,
+            "completed_enrolment": done,
+            "roster": roster,
+            "archive": archive,
+            "export": export,
+            "image": image,
+            "document": document,
+            "redirect": redirect,
+            "lesson": Page.objects.get(pk=lesson.pk),
+        },
+    )
