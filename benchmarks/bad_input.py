@@ -2,8 +2,8 @@
 
 Seeds the fuzz world of tests/fuzz/world.py into a fresh PostgreSQL database
 (``--database-url``, default a scratch ``portal_bench_bad_input``, made anew),
-serves it with gunicorn under the production settings (Redis for cache and broker, ``--redis-url``; no worker, so
-queued tasks only wait), and sends a seeded budget of the fuzz suite's generators
+serves it with gunicorn under the production settings (Redis for cache and
+broker, ``--redis-url``; no worker, so queued tasks only wait), and sends a seeded budget of the fuzz suite's generators
 (tests/fuzz/generators.py) over HTTP: every route of the URL configuration and of
 the page types, in turn, as each role in turn (anonymous, learner, coordinator,
 viewer, editor, superuser; sessions made directly, CSRF token sent as a header).
