@@ -3,7 +3,8 @@
 Seeds the fuzz world of tests/fuzz/world.py into a fresh PostgreSQL database
 (``--database-url``, default a scratch ``portal_bench_bad_input``, made anew),
 serves it with gunicorn under the production settings (Redis for cache and
-broker, ``--redis-url``; no worker, so queued tasks only wait), and sends a seeded budget of the fuzz suite's generators
+broker, ``--redis-url``; no worker, so queued tasks only wait), and sends a seeded
+budget of the fuzz suite's generators
 (tests/fuzz/generators.py) over HTTP: every route of the URL configuration and of
 the page types, in turn, as each role in turn (anonymous, learner, coordinator,
 viewer, editor, superuser; sessions made directly, CSRF token sent as a header).
@@ -36,7 +37,8 @@ def parser():
     p.add_argument("--inputs", type=int, default=6000)
     p.add_argument("--seed", type=int, default=2026)
     p.add_argument(
-        "--database-url", default="postgres://postgres@127.0.0.1:5432/portal_bench_bad_input"
+        "--database-url",
+        default="postgres://postgres@127.0.0.1:5432/portal_bench_bad_input",
     )
     p.add_argument("--redis-url", default="redis://127.0.0.1:6379/15")
     return p
