@@ -7,23 +7,33 @@ from django.db.models import Q
 from .user_cache import cached_user, remember_user
 
 
+def account_for(login):
+    """The account a typed username or e-mail names: an exact username first, else a
+    single e-mail match (an e-mail shared by two accounts is ambiguous). Sign-in and
+    its throttling (people/sign_in_throttle.py) both ask here."""
+    login = (login or "").strip()
+    if not login:
+        return None
+    matches = list(
+        get_user_model()
+        .objects.filter(Q(username__iexact=login) | Q(email__iexact=login))
+        .order_by("pk")[:2]
+    )
+    user = next((u for u in matches if u.username.lower() == login.lower()), None)
+    if user is None and len(matches) == 1:
+        user = matches[0]
+    return user
+
+
 class UsernameOrEmailBackend(ModelBackend):
     """Students know their username from the login slip; staff type their email."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if username is None or password is None:
             return None
-        login = username.strip()
-        User = get_user_model()
-        matches = list(
-            User.objects.filter(Q(username__iexact=login) | Q(email__iexact=login))[:2]
-        )
-        # An email shared by two accounts is ambiguous: only an exact username wins.
-        user = next((u for u in matches if u.username.lower() == login.lower()), None)
-        if user is None and len(matches) == 1:
-            user = matches[0]
+        user = account_for(username)
         if user is None:
-            User().set_password(
+            get_user_model()().set_password(
                 password
             )  # same work as a real check, against timing probes
             return None

@@ -31,6 +31,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from .auth_backends import account_for
 from .models import Membership
 from .sign_in_devices import device_for, remember_sign_in
 
@@ -40,21 +41,6 @@ STAFF_ROLES = [Membership.Role.COORDINATOR, Membership.Role.VIEWER]
 
 def normalise(login):
     return (login or "").strip().lower()
-
-
-def account_for(login):
-    """The account a typed username or e-mail signs in to, as the backend decides
-    (people.auth_backends): an exact username first, else a single e-mail match."""
-    if not login:
-        return None
-    User = get_user_model()
-    matches = list(
-        User.objects.filter(Q(username__iexact=login) | Q(email__iexact=login))[:2]
-    )
-    user = next((u for u in matches if u.username.lower() == login.lower()), None)
-    if user is None and len(matches) == 1:
-        user = matches[0]
-    return user
 
 
 def _typed(request, credentials):
