@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .video import embed_url
 
@@ -164,7 +165,38 @@ class TrueFalseQuestionBlock(BaseQuestionBlock):
         label = _("True/False")
 
 
+class BankQuestionBlock(SnippetChooserBlock):
+    """A slot holding one fixed question from a bank (its current version)."""
+
+    def __init__(self, **kwargs):
+        super().__init__("courses.Question", **kwargs)
+
+    class Meta:
+        icon = "snippet"
+        label = _("A question from a bank")
+
+
+class DrawBlock(blocks.StructBlock):
+    """A slot that draws ``count`` questions at random from a bank for each attempt,
+    optionally only those with a competence tag."""
+
+    bank = SnippetChooserBlock("courses.QuestionBank", label=_("Question bank"))
+    count = blocks.IntegerBlock(label=_("Number of questions"), min_value=1)
+    tag = SnippetChooserBlock(
+        "courses.CompetenceTag", label=_("Only with competence tag"), required=False
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("Questions drawn at random from a bank")
+
+
 class QuizQuestionsBlock(blocks.StreamBlock):
+    """A quiz is a list of slots: a question written here, a fixed bank question, or
+    a random draw from a bank."""
+
     single_choice = SingleChoiceQuestionBlock()
     multiple_choice = MultipleChoiceQuestionBlock()
     true_false = TrueFalseQuestionBlock()
+    bank_question = BankQuestionBlock()
+    draw = DrawBlock()

@@ -5,8 +5,6 @@ decides a result happens here, on the server, from the attempt's own snapshot: t
 browser only ever sees question and choice texts, under per-attempt random keys.
 """
 
-import random
-import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -16,6 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import papers
 from .completion import update_completion
 from .models import Enrolment, QuestionResult, QuizAttempt
 
@@ -60,47 +59,9 @@ class InvalidAnswer(QuizError):
     message = _("The answers sent do not match this attempt's questions.")
 
 
-def _key():
-    """An opaque, per-attempt key: it says nothing about order or correctness."""
-    return secrets.token_hex(4)
-
-
-def build_snapshot(quiz, rng=None):
-    """Freeze the quiz's questions as served: texts, shuffled order, correct keys."""
-    rng = rng or random.SystemRandom()
-    questions = []
-    for block in quiz.questions:
-        value = block.value
-        question = {
-            "key": _key(),
-            "type": block.block_type,
-            "text": value["question"],
-            "explanation": value.get("explanation") or "",
-        }
-        if block.block_type == "true_false":
-            choices = [
-                {"key": _key(), "value": True},
-                {"key": _key(), "value": False},
-            ]
-            correct = [c["key"] for c in choices if c["value"] is value["answer"]]
-        else:
-            choices = [
-                {
-                    "key": _key(),
-                    "text": choice["text"],
-                    "correct": bool(choice["correct"]),
-                }
-                for choice in value["choices"]
-            ]
-            correct = [c["key"] for c in choices if c.pop("correct")]
-            if quiz.shuffle_choices:
-                rng.shuffle(choices)
-        question["choices"] = choices
-        question["correct"] = correct
-        questions.append(question)
-    if quiz.shuffle_questions:
-        rng.shuffle(questions)
-    return questions
+def build_snapshot(quiz, seed=None):
+    """Freeze the paper an attempt is served (courses.papers): texts, order, keys."""
+    return papers.draw_paper(quiz, papers.new_seed() if seed is None else seed)
 
 
 def expire_if_overdue(attempt, now=None):
@@ -158,7 +119,8 @@ def start_attempt(enrolment, quiz, *, course, now=None, gate=None):
     last_number = attempts.aggregate(n=Max("number"))["n"] or 0
     if course.attempt_limit and last_number >= course.attempt_limit:
         raise AttemptLimitReached
-    snapshot = build_snapshot(quiz)
+    seed = papers.new_seed()
+    snapshot = build_snapshot(quiz, seed)
     deadline = (
         now + timedelta(minutes=course.time_limit_minutes)
         if course.time_limit_minutes
@@ -173,6 +135,7 @@ def start_attempt(enrolment, quiz, *, course, now=None, gate=None):
                 started_at=now,
                 deadline=deadline,
                 snapshot=snapshot,
+                seed=seed,
                 question_count=len(snapshot),
             )
             Enrolment.mark_started(enrolment.pk, now)
@@ -266,6 +229,8 @@ def score(snapshot, answers):
             {
                 "key": question["key"],
                 "position": position,
+                "qid": question.get("qid"),
+                "ver": question.get("ver"),
                 "selected": chosen,
                 "is_correct": chosen == sorted(question["correct"]),
             }
@@ -304,6 +269,8 @@ def _finish(attempt, answers, *, now, late, switch=False):
                 quiz_id=attempt.quiz_id,
                 question_key=r["key"],
                 position=r["position"],
+                question_id=r["qid"],
+                question_version=r["ver"],
                 selected=",".join(r["selected"]),
                 is_correct=r["is_correct"],
             )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from config.request_json import BadJSON, read_json
 
-from . import quiz
+from . import papers, quiz
 from .class_enrolment import quiz_open_for
 from .models import Enrolment, QuizAttempt
 from .views import _render, _require_enrolment, _touch, course_of
@@ -81,7 +81,7 @@ def overview(request, quiz_page):
             ),
             "has_passed": any(a.passed for a in attempts),
             "attempts_left": None if not limit else max(0, limit - used),
-            "question_count": len(quiz_page.questions),
+            "question_count": papers.paper_length(quiz_page),
             "start_url": _url(quiz_page, "start"),
         },
     )

@@ -1,9 +1,10 @@
-"""Snippets the editors manage beside the course pages."""
+"""Snippets the editors manage beside the course pages: audiences and question banks."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Audience
+from .models import Audience, CompetenceTag, Question, QuestionBank
 
 
 class AudienceViewSet(SnippetViewSet):
@@ -14,4 +15,37 @@ class AudienceViewSet(SnippetViewSet):
     add_to_admin_menu = True
 
 
+class QuestionBankViewSet(SnippetViewSet):
+    model = QuestionBank
+    icon = "folder-open-inverse"
+    list_display = ["name", "description"]
+    search_fields = ["name"]
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "help"
+    list_display = ["__str__", "bank", "kind", "version", "in_use"]
+    list_filter = ["bank", "kind", "in_use", "tags"]
+    search_fields = ["text"]
+
+
+class CompetenceTagViewSet(SnippetViewSet):
+    """The national frameworks ship as data; editors read them and pick from them."""
+
+    model = CompetenceTag
+    icon = "tag"
+    list_display = ["code", "name", "framework"]
+    list_filter = ["framework"]
+    search_fields = ["code", "name"]
+
+
+class QuestionBankGroup(SnippetViewSetGroup):
+    items = (QuestionBankViewSet, QuestionViewSet, CompetenceTagViewSet)
+    menu_label = _("Question banks")
+    menu_icon = "help"
+    menu_order = 310
+
+
 register_snippet(AudienceViewSet)
+register_snippet(QuestionBankGroup)

@@ -1,5 +1,6 @@
 """Course content (pages) and learning records (enrolments, progress, attempts)."""
 
+from .banks import CompetenceTag, Question, QuestionBank
 from .pages import Audience, CourseIndexPage, CoursePage, LessonPage, QuizPage
 from .records import (
     ClassEnrolment,
@@ -13,11 +14,14 @@ from .records import (
 __all__ = [
     "Audience",
     "ClassEnrolment",
+    "CompetenceTag",
     "CourseIndexPage",
     "CoursePage",
     "Enrolment",
     "LessonPage",
     "LessonProgress",
+    "Question",
+    "QuestionBank",
     "QuestionResult",
     "QuizAttempt",
     "QuizPage",

@@ -271,6 +271,12 @@ class QuizPage(AsciiSlugMixin, CachedViewRestrictionsMixin, RoutablePageMixin, P
         verbose_name = _("quiz")
         verbose_name_plural = _("quizzes")
 
+    def clean(self):
+        super().clean()
+        from courses.papers import validate_slots
+
+        validate_slots(self)
+
     @path("")
     def quiz_home(self, request):
         from courses import quiz_views

@@ -201,6 +201,9 @@ class QuizAttempt(models.Model):
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     snapshot = models.JSONField(default=list)
+    # The seed the paper was drawn from (courses.papers.draw_paper); null for
+    # attempts made before papers were drawn.
+    seed = models.BigIntegerField(null=True, blank=True, editable=False)
     answers = models.JSONField(default=dict, blank=True)
     answers_saved_at = models.DateTimeField(null=True, blank=True)
     correct_count = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -260,6 +263,16 @@ class QuestionResult(models.Model):
         "courses.QuizPage", on_delete=models.CASCADE, related_name="+"
     )
     question_key = models.CharField(max_length=64)
+    # The bank question and the version served (null for questions written in
+    # the quiz page): item analysis groups by these across different papers.
+    question = models.ForeignKey(
+        "courses.Question",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="results",
+    )
+    question_version = models.PositiveIntegerField(null=True, blank=True)
     position = models.PositiveSmallIntegerField()
     # The chosen choice keys, sorted and comma-joined ("" when unanswered).
     selected = models.CharField(max_length=500, blank=True)
@@ -271,7 +284,10 @@ class QuestionResult(models.Model):
                 fields=["attempt", "question_key"], name="courses_questionresult_once"
             )
         ]
-        indexes = [models.Index(fields=["quiz", "question_key"])]
+        indexes = [
+            models.Index(fields=["quiz", "question_key"]),
+            models.Index(fields=["question", "question_version"]),
+        ]
 
     def __str__(self):
         return f"{self.attempt} – {self.question_key}"

@@ -92,7 +92,7 @@ def analysed_quiz(home_page):
         # Half the attempts saw the questions and choices shuffled: positions and
         # keys differ per attempt, the texts do not.
         quiz.shuffle_questions = quiz.shuffle_choices = n % 2 == 1
-        attempt = make_attempt(quiz, course, build_snapshot(quiz, rng))
+        attempt = make_attempt(quiz, course, build_snapshot(quiz, rng.getrandbits(63)))
         answer(attempt, picks)
     quiz.shuffle_questions = quiz.shuffle_choices = False
     # An old attempt at a question that has since been reworded.
