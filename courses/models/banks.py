@@ -116,7 +116,9 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
         default=False,
         help_text=_("For true/false questions only."),
     )
-    explanation = models.TextField(_("explanation (shown after submission)"), blank=True)
+    explanation = models.TextField(
+        _("explanation (shown after submission)"), blank=True
+    )
     tags = ParentalManyToManyField(
         CompetenceTag,
         verbose_name=_("competence tags"),
