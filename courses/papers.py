@@ -8,7 +8,7 @@ the correct keys, and for bank questions the question's id, version and tags, wh
 is what lets item analysis compare one question version across different papers.
 
 Snapshot entry: {"key", "type", "text", "explanation", "choices": [{"key", "cid",
-"text" | "value"}], "correct": [keys], "qid", "ver", "tags": [codes]}; ``cid`` is
+"text" | "value"}], "correct": [keys], "qid", "ver", "tags": [tag keys "framework:code"]}; ``cid`` is
 the choice's place in the editor's list (true/false: 0 true, 1 false), stable
 across attempts where keys are not.
 """
@@ -92,7 +92,7 @@ def _from_bank(rng, question, shuffle):
     entry.update(
         qid=question.pk,
         ver=question.version,
-        tags=sorted(tag.code for tag in question.tags.all()),
+        tags=sorted(tag.key for tag in question.tags.all()),
     )
     return entry
 

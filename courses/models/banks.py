@@ -58,6 +58,11 @@ class CompetenceTag(models.Model):
     def __str__(self):
         return f"{self.code} {self.name}"
 
+    @property
+    def key(self):
+        """Unique across frameworks ("tt02:1.1"); codes alone repeat between them."""
+        return f"{self.framework}:{self.code}"
+
 
 class QuestionBank(index.Indexed, models.Model):
     """A named pool of questions (a topic, a course, an exam)."""

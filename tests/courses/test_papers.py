@@ -125,7 +125,7 @@ def test_a_draw_never_repeats_a_fixed_question_and_respects_the_tag(home_page):
     for seed in range(20):
         paper = draw_paper(quiz_page, seed)
         assert paper[0]["qid"] == fixed.pk
-        assert paper[0]["tags"] == ["9.9"]
+        assert paper[0]["tags"] == ["tt02:9.9"]
         drawn = [q["qid"] for q in paper[1:]]
         assert len(drawn) == 4 and fixed.pk not in drawn
         assert set(drawn) <= tagged
