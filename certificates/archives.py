@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from config.queueing import publish
-from people.models import Membership
 from people.text import clean_text, vietnamese_sort_key
 
 from .models import Certificate, ClassArchive
@@ -37,10 +36,7 @@ def ascii_name(text):
 
 def class_certificates(school_class, course=None):
     """Issued certificates of the class's learners, in Vietnamese name order."""
-    learners = Membership.objects.learners().filter(school_class=school_class)
-    certificates = Certificate.objects.issued().filter(
-        holder_id__in=learners.values("user_id")
-    )
+    certificates = Certificate.objects.issued().of_class(school_class)
     if course is not None:
         certificates = certificates.filter(enrolment__course=course)
     return sorted(

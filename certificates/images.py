@@ -210,7 +210,16 @@ def load_prepared(name):
 
 
 class _ImageXObject(pdfdoc.PDFImageXObject):
-    """ReportLab's image object, plus the PNG predictor parameters it lacks."""
+    """ReportLab's image object, plus the PNG predictor parameters it lacks.
+
+    Why not the public ``canvas.drawImage``: in ReportLab 5.1 every non-JPEG image
+    goes through ``PDFImageXObject.loadImageFromSRC``, which decodes it with Pillow
+    and compresses the raw pixels again with plain zlib (``zlib.compress(raw)``) for
+    every document, and ``format`` writes no ``/DecodeParms``, so no public call can
+    embed an already PNG-filtered stream (``/Predictor 15``). That limitation of
+    ``reportlab.pdfbase.pdfdoc.PDFImageXObject`` is what this subclass works around;
+    it relies on the pinned version (requirements.txt) and the certificate PDF tests.
+    """
 
     predictor_colors = None
 

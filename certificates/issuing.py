@@ -111,10 +111,8 @@ def holder_unit(user):
     """ "Lớp 10A1, Trường THPT Bắc Kạn" or the unit's name, from the newest
     learner membership (one with a class first)."""
     membership = (
-        Membership.objects.learners()
-        .filter(user=user)
+        Membership.objects.placement(user.pk)
         .select_related("organisation", "school_class")
-        .order_by(F("school_class").desc(nulls_last=True), "-created_at")
         .first()
     )
     if membership is None:

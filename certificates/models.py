@@ -19,6 +19,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 
+from people.models import Membership
 from people.text import clean_text
 
 from .codes import format_code
@@ -318,6 +319,11 @@ class CertificateQuerySet(models.QuerySet):
 
     def issued(self):
         return self.filter(status=Certificate.Status.ISSUED)
+
+    def of_class(self, school_class):
+        """Certificates held by the class's learners (the class page, its ZIP)."""
+        learners = Membership.objects.learners().filter(school_class=school_class)
+        return self.filter(holder_id__in=learners.values("user_id"))
 
 
 class Certificate(models.Model):

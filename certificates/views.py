@@ -149,21 +149,14 @@ def class_certificates(request, class_id):
         .select_related("user")
         .order_by("user__name_sort_key")
     )
+    of_class = Certificate.objects.of_class(school_class)
     certificates = {}
-    for certificate in (
-        Certificate.objects.filter(holder_id__in=[m.user_id for m in learners])
-        .exclude(status=Certificate.Status.REPLACED)
-        .order_by("course_title", "-created_at")
+    for certificate in of_class.exclude(status=Certificate.Status.REPLACED).order_by(
+        "course_title", "-created_at"
     ):
         certificates.setdefault(certificate.holder_id, []).append(certificate)
     rows = [(m.user, certificates.get(m.user_id, [])) for m in learners]
-    course_ids = {
-        c.enrolment.course_id
-        for c in Certificate.objects.issued()
-        .filter(holder_id__in=[m.user_id for m in learners])
-        .select_related("enrolment")
-        if c.enrolment_id
-    }
+    course_ids = of_class.issued().values("enrolment__course_id")
     courses = CoursePage.objects.filter(pk__in=course_ids).order_by("title")
     recent = ClassArchive.objects.filter(
         school_class=school_class, requested_by=request.user

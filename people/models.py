@@ -239,6 +239,18 @@ class MembershipQuerySet(models.QuerySet):
     def learners(self):
         return self.filter(role=Membership.Role.LEARNER)
 
+    def placement(self, user_id):
+        """The learner's memberships, the one that places them first: one with a
+        class before one without, then the newest. Where their enrolments and
+        certificates say they learn."""
+        return (
+            self.learners()
+            .filter(user_id=user_id)
+            .order_by(
+                models.F("school_class_id").desc(nulls_last=True), "-created_at", "-pk"
+            )
+        )
+
 
 class Membership(models.Model):
     """A user's role in an organisation, and for learners usually also their class."""

@@ -36,10 +36,6 @@ STARTED = Q(started_at__isnull=False) | Q(completed_at__isnull=False)
 COMPLETED = Q(completed_at__isnull=False)
 
 
-def has_median():
-    return True  # every database: the median comes from a histogram of whole days
-
-
 def summary_state(filters):
     """Which path answers a view: the ``SummaryState`` of the summary tables
     (reports/rollup.py says when they may), or None for the live queries. While the

@@ -8,7 +8,7 @@ import math
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -126,8 +126,7 @@ class Enrolment(models.Model):
         from people.models import Membership
 
         row = (
-            Membership.objects.filter(user_id=user_id, role=Membership.Role.LEARNER)
-            .order_by(F("school_class_id").desc(nulls_last=True), "-pk")
+            Membership.objects.placement(user_id)
             .values_list("organisation_id", "school_class_id")
             .first()
         )
