@@ -18,9 +18,8 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -156,7 +155,7 @@ def confirm_import(request):
     if payload is None:
         messages.error(
             request,
-            _t(
+            gettext(
                 "This preview has expired or was already used, so nothing was "
                 "imported. Upload the file again."
             ),
@@ -165,7 +164,7 @@ def confirm_import(request):
     if bank is None or bank.pk != payload["bank"]:
         messages.error(
             request,
-            _t(
+            gettext(
                 "The preview was made for another question bank, so nothing was "
                 "imported. Upload the file again for this bank."
             ),
@@ -175,7 +174,7 @@ def confirm_import(request):
         cache.delete(key)
         messages.error(
             request,
-            _t(
+            gettext(
                 "The bank “%(bank)s” changed after the preview (questions were added "
                 "or edited), so nothing was imported. Upload the file again to see "
                 "an up-to-date preview."
@@ -190,7 +189,7 @@ def confirm_import(request):
     except (ValidationError, ValueError, KeyError):
         messages.error(
             request,
-            _t(
+            gettext(
                 "A question could not be saved (a competence tag may have been "
                 "removed meanwhile), so nothing was imported. Upload the file again."
             ),
