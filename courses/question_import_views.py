@@ -7,6 +7,7 @@ preview time, so a forged or stale confirm (another bank, a bank that changed, a
 preview already used or expired) creates nothing and says why.
 """
 
+import re
 import secrets
 
 from django import forms
@@ -41,6 +42,7 @@ ADD = "courses.add_question"
 READ = ("courses.add_question", "courses.change_question", "courses.view_question")
 PREVIEW_SECONDS = 3600
 TEMPLATE_FORMATS = ("xlsx", "csv")
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
 
 def can_import(user):
@@ -149,8 +151,8 @@ def confirm_import(request):
     _require(can_import(request.user))
     token = request.POST.get("token", "")
     bank = QuestionBank.objects.filter(pk=_int(request.POST.get("bank"))).first()
-    key = _key(request.user, token[:64])
-    payload = cache.get(key) if token else None
+    key = _key(request.user, token)
+    payload = cache.get(key) if _TOKEN.fullmatch(token) else None
     retry = reverse("question_import:upload") + (f"?bank={bank.pk}" if bank else "")
     if payload is None:
         messages.error(

@@ -33,6 +33,8 @@ from .files import M_CORRUPT, check_workbook_zip, decode
 
 HEADER_SEARCH_ROWS = 20
 MAX_ROWS = 3000
+MAX_SCANNED_ROWS = 10000
+MAX_COLUMNS = 60
 
 FIELDS = {
     "text": {"cau hoi", "noi dung", "noi dung cau hoi", "question", "question text"},
@@ -161,7 +163,12 @@ def _xlsx_rows(data, problems):
         message = lazy_format(M_MERGED, range=merged.coord)
         problems.append(Problem(merged.min_row, merged.coord, message))
     rows = []
-    for number, cells in enumerate(sheet.iter_rows(max_col=60), start=1):
+    # Formatting can stretch a sheet's dimensions to a million empty rows; iter_rows
+    # would make a cell for each, so only the first rows any question file needs.
+    last_row = min(sheet.max_row, MAX_SCANNED_ROWS)
+    last_column = min(sheet.max_column, MAX_COLUMNS)
+    cells_by_row = sheet.iter_rows(max_row=last_row, max_col=last_column)
+    for number, cells in enumerate(cells_by_row, start=1):
         values = []
         for cell in cells:
             if cell.data_type == "f":
