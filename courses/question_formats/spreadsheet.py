@@ -333,4 +333,6 @@ def write_spreadsheet(questions, kind, title, notes=()):
     rows = [row(q, width) for q in questions]
     if kind == "csv":
         return csv_bytes(header(width), rows)
+    # Excel forbids these in a sheet's name (openpyxl raises); bank names may hold them.
+    title = re.sub(r"[\[\]:*?/\\]", " ", title).strip() or "Câu hỏi"
     return xlsx_bytes(title, header(width), rows, notes=notes)

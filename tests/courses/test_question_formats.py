@@ -290,3 +290,9 @@ def test_aiken_round_trip_keeps_single_answer_questions_only():
     assert [(q.text, q.choices) for q in again.questions] == [
         (q.text, q.choices) for q in kept
     ]
+
+
+def test_a_bank_name_excel_forbids_in_sheet_names_still_exports():
+    questions = read("dich-vu-cong.txt").questions
+    data = write_questions(questions, "xlsx", title="An toàn số: [cơ bản] 1/2?")
+    assert len(read(data, "xuat.xlsx").questions) == 2
