@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from courses.models import CompetenceTag
 from courses.question_formats import (
@@ -19,6 +20,13 @@ from courses.question_formats.files import MAX_UPLOAD_BYTES
 
 pytestmark = pytest.mark.django_db
 DATA = Path(__file__).parent.parent / "data" / "questions"
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """The messages are asserted in English, whatever language an earlier test left."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)
