@@ -5,6 +5,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Audience, CompetenceTag, Question, QuestionBank
+from .question_import_hooks import (
+    QuestionBankEditView,
+    QuestionBankIndexView,
+    QuestionIndexView,
+)
 
 
 class AudienceViewSet(SnippetViewSet):
@@ -20,6 +25,8 @@ class QuestionBankViewSet(SnippetViewSet):
     icon = "folder-open-inverse"
     list_display = ["name", "description"]
     search_fields = ["name"]
+    index_view_class = QuestionBankIndexView  # import/export buttons
+    edit_view_class = QuestionBankEditView
 
 
 class QuestionViewSet(SnippetViewSet):
@@ -28,6 +35,7 @@ class QuestionViewSet(SnippetViewSet):
     list_display = ["__str__", "bank", "kind", "version", "in_use"]
     list_filter = ["bank", "kind", "in_use", "tags"]
     search_fields = ["text"]
+    index_view_class = QuestionIndexView
 
 
 class CompetenceTagViewSet(SnippetViewSet):

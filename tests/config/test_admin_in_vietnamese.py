@@ -96,6 +96,7 @@ def _seed_urls():
         "/admin/reports/workflow_tasks/",
         "/admin/workflows/list/",
         "/admin/workflows/tasks/index/",
+        "/admin/question-import/",
     ]
     return urls
 

@@ -26,6 +26,7 @@ KWARG_POOLS = {
     "attempt_id": "courses.QuizAttempt",
     "course_id": "courses.CoursePage",
     "quiz_id": "courses.QuizPage",
+    "bank_id": "courses.QuestionBank",
     "pk": "*",  # any model: every id in use
     "id": "*",
     "object_id": "*",
@@ -69,6 +70,7 @@ KWARG_POOLS = {
     "any": ["x/", "pages/999/", "%E2%80%AE/"],
     "digits": "*",
     "text": ["x", "tai-lieu.pdf", "..", "%2e%2e"],
+    "fmt": ["xlsx", "csv", "gift", "aiken", "pdf", "", "../x"],
 }
 # Routes that answer 500 on purpose; not fuzzed.
 DELIBERATE_ERRORS = {

@@ -22,7 +22,7 @@ from certificates import demo_art
 from certificates.models import Certificate, CertificateTemplate, ClassArchive
 from courses import quiz
 from courses.class_enrolment import enrol_class, set_quiz_window
-from courses.models import Audience, Enrolment, QuizPage
+from courses.models import Audience, Enrolment, Question, QuestionBank, QuizPage
 from home.models import HomePage
 from people.models import Membership, RosterImport
 from reports.models import ExportJob
@@ -147,6 +147,15 @@ def _build():
         title="Tài liệu", file=ContentFile(b"%PDF-1.4 tai lieu", name="tai-lieu.pdf")
     )
     redirect = Redirect.objects.create(old_path="/cu", redirect_link="/")
+    bank = QuestionBank.objects.create(name="Ngân hàng an toàn số")
+    Question.objects.create(
+        bank=bank,
+        text="Mật khẩu nào mạnh?",
+        choices=[
+            ("choice", {"text": "123456", "correct": False}),
+            ("choice", {"text": "Tr@ngXanh-2025!", "correct": True}),
+        ],
+    )
     lesson = course.get_children().first().specific
     lesson.save_revision(user=editor)  # a revision to compare and revert to
     return World(
@@ -173,6 +182,7 @@ def _build():
             "roster": roster,
             "archive": archive,
             "export": export,
+            "question_bank": bank,
             "image": image,
             "document": document,
             "redirect": redirect,
