@@ -268,7 +268,7 @@ def roster_import_status(request, import_id):
 @coordinator_required
 @require_POST
 def roster_confirm(request, import_id):
-    from .roster_import import start_applying
+    from .rosters.importing import start_applying
 
     job = _import_or_404(request.user, import_id)
     if start_applying(job):
