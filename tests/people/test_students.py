@@ -5,7 +5,7 @@ import pytest
 
 from people import password_resets, students
 from people.models import AuditEntry, Membership, User
-from tests.factories import MembershipFactory, SchoolClassFactory, UserFactory
+from tests.factories import SchoolClassFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -15,15 +15,12 @@ def class_a(school_a):
     return SchoolClassFactory(organisation=school_a, name="10A1")
 
 
-def learner(school_class, **fields):
-    user = UserFactory(**fields)
-    MembershipFactory(
-        user=user,
-        organisation=school_class.organisation,
-        school_class=school_class,
-        role=Membership.Role.LEARNER,
-    )
-    return user
+def learner(school_class, coordinator, name="Nguyễn Văn An", **fields):
+    """A student added through the service itself."""
+    user = User(full_name=name)
+    students.add_student(school_class, user, actor=coordinator)
+    User.objects.filter(pk=user.pk).update(**fields)
+    return User.objects.get(pk=user.pk)
 
 
 def broken(*args, **kwargs):
@@ -55,8 +52,8 @@ def test_add_student_writes_nothing_when_the_slip_cannot_be_printed(
 
 
 def test_reset_gives_new_passwords_to_those_who_never_signed_in(coordinator_a, class_a):
-    waiting = learner(class_a)
-    learner(class_a, last_login="2026-09-01T08:00:00Z")
+    waiting = learner(class_a, coordinator_a)
+    learner(class_a, coordinator_a, last_login="2026-09-01T08:00:00Z")
     before = waiting.password
     reset = students.reset_passwords(class_a, actor=coordinator_a)
     assert [s.pk for s in reset.students] == [waiting.pk]
@@ -67,7 +64,8 @@ def test_reset_gives_new_passwords_to_those_who_never_signed_in(coordinator_a, c
 def test_reset_of_one_student_outside_the_class_is_refused_as_missing(
     coordinator_a, class_a, school_a
 ):
-    other = learner(SchoolClassFactory(organisation=school_a, name="10A2"))
+    other_class = SchoolClassFactory(organisation=school_a, name="10A2")
+    other = learner(other_class, coordinator_a)
     with pytest.raises(User.DoesNotExist):
         students.reset_passwords(class_a, actor=coordinator_a, user_id=other.pk)
 
@@ -75,9 +73,8 @@ def test_reset_of_one_student_outside_the_class_is_refused_as_missing(
 def test_reset_refuses_accounts_beyond_the_coordinator_and_keeps_them(
     coordinator_a, class_a
 ):
-    staff = learner(class_a)
-    User.objects.filter(pk=staff.pk).update(is_staff=True)
-    before = User.objects.get(pk=staff.pk).password
+    staff = learner(class_a, coordinator_a, is_staff=True)
+    before = staff.password
     reset = students.reset_passwords(class_a, actor=coordinator_a, user_id=staff.pk)
     assert [s.pk for s, _reason in reset.refused] == [staff.pk]
     assert reset.pdf is None and not reset.students
@@ -87,7 +84,7 @@ def test_reset_refuses_accounts_beyond_the_coordinator_and_keeps_them(
 def test_reset_changes_no_password_when_the_slips_cannot_be_printed(
     coordinator_a, class_a, monkeypatch
 ):
-    pupils = [learner(class_a) for _ in range(2)]
+    pupils = [learner(class_a, coordinator_a, name) for name in ("An", "Bình")]
     before = {u.pk: u.password for u in pupils}
     monkeypatch.setattr(password_resets, "render_slips", broken)
     reset = students.reset_passwords(class_a, actor=coordinator_a)
