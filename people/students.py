@@ -49,8 +49,9 @@ def add_student(school_class, student, *, actor):
 
 @dataclass
 class PasswordReset:
-    """What a reset did: ``students`` got new passwords (printed in ``pdf``),
-    ``refused`` holds (student, reason) for those the coordinator may not reset."""
+    """What a reset did. ``chosen``: the students asked for (none: every student
+    has signed in); ``students``: those given new passwords, printed in ``pdf``;
+    ``refused``: (student, reason) for those the coordinator may not reset."""
 
     chosen: list
     students: list = field(default_factory=list)
