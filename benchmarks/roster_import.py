@@ -514,9 +514,10 @@ PROFILE = textwrap.dedent(
     from django.contrib.auth.hashers import make_password
     from django.core.files import File
 
-    from people import roster_import, roster_jobs
     from people.accounts import TEMPORARY_HASHER
     from people.models import Organisation, RosterImport, User
+    from people.rosters import importing as roster_import
+    from people.rosters import jobs as roster_jobs
 
     spent = {{}}
 

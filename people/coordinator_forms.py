@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Organisation, User
 from .names import clean_name
-from .roster import MAX_UPLOAD_BYTES
+from .rosters.limits import MAX_UPLOAD_BYTES
 from .text import clean_text
 
 

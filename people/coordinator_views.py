@@ -13,15 +13,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .accounts import UsernameAllocator, username_base
+from . import students
 from .coordinator_forms import AddStudentForm, RosterUploadForm, current_school_year
 from .models import Membership, Organisation, RosterImport, User
-from .password_resets import (
-    SlipFailed,
-    issue_passwords,
-    refusal_message,
-    reset_refusals,
-)
+from .password_resets import SlipFailed, refusal_message, reset_refusals
 from .scope import (
     class_for_coordinator,
     classes_in_scope,
@@ -84,17 +79,6 @@ def home(request):
     )
 
 
-def _members(school_class):
-    return (
-        User.objects.filter(
-            memberships__school_class=school_class,
-            memberships__role=Membership.Role.LEARNER,
-        )
-        .order_by("name_sort_key", "pk")
-        .distinct()
-    )
-
-
 @coordinator_required
 def class_detail(request, class_id):
     school_class = class_for_coordinator(request.user, class_id)
@@ -103,7 +87,7 @@ def class_detail(request, class_id):
 
 def _class_page(request, school_class, form, status=200):
     """The class page; members the coordinator may not reset carry the reason."""
-    members = list(_members(school_class))
+    members = list(students.class_members(school_class))
     refusals = reset_refusals(request.user, members)
     for member in members:
         member.reset_refusal = refusals.get(member.pk)
@@ -129,23 +113,9 @@ def add_student(request, class_id):
     form = AddStudentForm(request.POST)
     if not form.is_valid():
         return _class_page(request, school_class, form, status=400)
+    student = form.save(commit=False)
     try:
-        # The account and the slip with its password are one unit.
-        with transaction.atomic():
-            user = form.save(commit=False)
-            base = username_base(user.full_name, user.date_of_birth)
-            user.username = UsernameAllocator([base]).allocate(base)
-            user.set_unusable_password()  # replaced below, with the slip
-            user.save()
-            Membership.objects.create(
-                user=user,
-                organisation=school_class.organisation,
-                school_class=school_class,
-                role=Membership.Role.LEARNER,
-            )
-            pdf = issue_passwords(
-                [user], school_class, actor=request.user, new_accounts=[user]
-            )
+        pdf = students.add_student(school_class, student, actor=request.user)
     except SlipFailed:
         messages.error(
             request,
@@ -155,11 +125,7 @@ def add_student(request, class_id):
             ),
         )
         return redirect("coordinator:class", class_id=school_class.pk)
-    return _pdf_response(pdf, f"phieu-{user.username}.pdf")
-
-
-def _member_or_404(school_class, user_id):
-    return get_object_or_404(_members(school_class), pk=user_id)
+    return _pdf_response(pdf, f"phieu-{student.username}.pdf")
 
 
 @coordinator_required
@@ -167,7 +133,7 @@ def _member_or_404(school_class, user_id):
 def remove_student(request, class_id, user_id):
     """Take a student out of the class; the account and its results stay."""
     school_class = class_for_coordinator(request.user, class_id)
-    student = _member_or_404(school_class, user_id)
+    student = get_object_or_404(students.class_members(school_class), pk=user_id)
     Membership.objects.filter(
         user=student, school_class=school_class, role=Membership.Role.LEARNER
     ).delete()
@@ -183,27 +149,23 @@ def reset_passwords(request, class_id):
     """New temporary passwords and slips: for one student, or for every student of
     the class who has never signed in (lost slips)."""
     school_class = class_for_coordinator(request.user, class_id)
-    members = _members(school_class)
+    user_id = None
     if request.POST.get("user"):
         try:
-            students = [members.get(pk=int(request.POST["user"]))]
-        except (ValueError, User.DoesNotExist):
+            user_id = int(request.POST["user"])
+        except ValueError:
             raise Http404 from None
-    else:
-        students = list(members.filter(last_login__isnull=True))
-    if not students:
-        messages.info(request, _("Every student of this class has already signed in."))
-        return redirect("coordinator:class", class_id=school_class.pk)
-    refusals = reset_refusals(request.user, students)
-    for student in students:
-        if student.pk in refusals:
-            messages.error(request, refusal_message(student, refusals[student.pk]))
-    students = [student for student in students if student.pk not in refusals]
-    if not students:
-        return redirect("coordinator:class", class_id=school_class.pk)
     try:
-        pdf = issue_passwords(students, school_class, actor=request.user)
-    except SlipFailed:
+        reset = students.reset_passwords(
+            school_class, actor=request.user, user_id=user_id
+        )
+    except User.DoesNotExist:
+        raise Http404 from None
+    if not reset.chosen:
+        messages.info(request, _("Every student of this class has already signed in."))
+    for student, reason in reset.refused:
+        messages.error(request, refusal_message(student, reason))
+    if reset.slips_failed:
         messages.error(
             request,
             _(
@@ -211,9 +173,11 @@ def reset_passwords(request, class_id):
                 "Please try again."
             ),
         )
+    if reset.pdf is None:
         return redirect("coordinator:class", class_id=school_class.pk)
-    name = students[0].username if len(students) == 1 else slugify(school_class.name)
-    return _pdf_response(pdf, f"phieu-{name}.pdf")
+    done = reset.students
+    name = done[0].username if len(done) == 1 else slugify(school_class.name)
+    return _pdf_response(reset.pdf, f"phieu-{name}.pdf")
 
 
 @coordinator_required
@@ -268,7 +232,7 @@ def roster_import_status(request, import_id):
 @coordinator_required
 @require_POST
 def roster_confirm(request, import_id):
-    from .roster_import import start_applying
+    from .rosters.importing import start_applying
 
     job = _import_or_404(request.user, import_id)
     if start_applying(job):

@@ -27,9 +27,9 @@ from config.queueing import publish
 from . import audit
 from .accounts import hash_temporary_password, temporary_password
 from .models import AuditEntry, Membership, User
-from .roster_jobs import slip_context
+from .rosters.jobs import slip_context
+from .rosters.slips import Slip, render_slips, sort_slips
 from .scope import scope_paths
-from .slips import Slip, render_slips, sort_slips
 from .tasks import send_email
 from .user_cache import forget_users
 

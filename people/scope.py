@@ -51,10 +51,6 @@ def is_coordinator(user):
     return bool(scope_paths(user, (Membership.Role.COORDINATOR,)))
 
 
-def is_staff_viewer(user):
-    return bool(scope_paths(user))
-
-
 def covers(user, organisation, roles=STAFF_ROLES):
     return any(organisation.path.startswith(p) for p in scope_paths(user, roles))
 
@@ -70,12 +66,3 @@ def class_for_coordinator(user, class_id):
     if school_class is None:
         raise Http404
     return school_class
-
-
-def organisation_for(user, organisation_id, roles=STAFF_ROLES):
-    organisation = (
-        organisations_in_scope(user, roles).filter(pk=organisation_id).first()
-    )
-    if organisation is None:
-        raise Http404
-    return organisation

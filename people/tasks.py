@@ -26,7 +26,7 @@ def send_password_reset(email, kind, domain, use_https, language):
 @shared_task(time_limit=300, soft_time_limit=280)
 def read_roster_task(import_id):
     """Read an uploaded roster and store its preview; safe to run twice."""
-    from .roster_jobs import read_for_preview
+    from .rosters.jobs import read_for_preview
 
     read_for_preview(import_id)
 
@@ -34,7 +34,7 @@ def read_roster_task(import_id):
 @shared_task(time_limit=600, soft_time_limit=580, acks_late=True)
 def apply_roster_task(import_id):
     """Create and update the accounts of a checked roster, then print the slips."""
-    from .roster_jobs import apply_import
+    from .rosters.jobs import apply_import
 
     apply_import(import_id)
 

@@ -1,6 +1,6 @@
 """Bytes in, text or a workbook out, or one clear message about the file.
 
-The same problems as a class list upload (people/roster.py), worded for question
+The same problems as a class list upload (people/rosters/), worded for question
 files. Duplicated on purpose for now — roster.py keeps these helpers private and
 worded for class lists; a shared ``people/uploads.py`` (limits, magic numbers,
 encodings, zip-bomb checks) is the later restructuring (noted in issue 15).

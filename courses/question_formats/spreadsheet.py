@@ -14,7 +14,8 @@ import warnings
 import openpyxl
 from django.utils.translation import gettext_lazy as _
 
-from people.roster import cell_text, fold
+from people.rosters.cells import cell_text
+from people.rosters.cells import folded_words as fold
 from people.spreadsheets import FORMULA_STARTS, csv_bytes, xlsx_bytes
 
 from .base import (

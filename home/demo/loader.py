@@ -468,7 +468,7 @@ def load_settings():
             changed = True
     if changed:
         portal.save()
-    if not site.site_name:  # printed on login slips (people.roster_jobs)
+    if not site.site_name:  # printed on login slips (people.rosters.jobs)
         site.site_name = PORTAL_SETTINGS["portal_name"]
         site.save(update_fields=["site_name"])
         changed = True

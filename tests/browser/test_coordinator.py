@@ -34,7 +34,7 @@ from courses.completion import course_items
 from courses.models import CoursePage, Enrolment
 from people.accounts import TEMPORARY_HASHER
 from people.models import Membership, RosterImport, SchoolClass, User
-from people.roster import read_roster
+from people.rosters.reader import read_roster
 from people.text import vietnamese_sort_key
 
 from .conftest import assert_accessible

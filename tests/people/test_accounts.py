@@ -14,7 +14,7 @@ from people.accounts import (
     username_base,
 )
 from people.models import User
-from people.slips import Slip, render_slips, sort_slips
+from people.rosters.slips import Slip, render_slips, sort_slips
 from tests.factories import UserFactory
 
 

@@ -7,10 +7,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
-from people import roster_jobs
 from people.models import RosterImport, User
-from people.roster import M_DUPLICATE_EMAIL
-from people.roster_import import M_EMAIL_TAKEN, start_applying
+from people.rosters import jobs as roster_jobs
+from people.rosters.importing import M_EMAIL_TAKEN, start_applying
+from people.rosters.messages import M_DUPLICATE_EMAIL
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -18,17 +18,14 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
-from people import roster
-from people.roster import (
-    MAX_ROWS,
-    MAX_UPLOAD_BYTES,
-    RosterFileError,
+from people.rosters import fields, files, limits, messages, reader
+from people.rosters.fields import parse_citizen_id, parse_date_of_birth, parse_gender
+from people.rosters.limits import MAX_ROWS, MAX_UPLOAD_BYTES
+from people.rosters.messages import RosterFileError
+from people.rosters.reader import (
     RosterProblem,
     RosterRow,
     error_rows_csv,
-    parse_citizen_id,
-    parse_date_of_birth,
-    parse_gender,
     read_roster,
 )
 
@@ -382,7 +379,7 @@ def test_dates_of_birth(value):
     ],
 )
 def test_bad_dates_of_birth(value, fragment):
-    with pytest.raises(roster._Invalid) as caught:
+    with pytest.raises(fields.Invalid) as caught:
         parse_date_of_birth(value, TODAY)
     assert fragment in str(caught.value.message)
 
@@ -398,7 +395,7 @@ def test_genders(value, gender):
 
 @pytest.mark.parametrize("value", ["1", "0", "x", "Nam/Nữ"])
 def test_unclear_genders_are_refused(value):
-    with pytest.raises(roster._Invalid):
+    with pytest.raises(fields.Invalid):
         parse_gender(value)
 
 
@@ -510,7 +507,7 @@ def test_exactly_the_row_limit_is_accepted():
 def test_zip_bomb_is_refused_before_unpacking(tmp_path, monkeypatch):
     path = make_rosters.zip_bomb(tmp_path / "bomb.xlsx", 60)
     assert path.stat().st_size < 1024 * 1024
-    monkeypatch.setattr(roster.openpyxl, "load_workbook", pytest.fail)
+    monkeypatch.setattr(files.openpyxl, "load_workbook", pytest.fail)
     assert refusal(path.read_bytes(), "bomb.xlsx").startswith(
         "The Excel file unpacks to far more data"
     )
@@ -527,7 +524,7 @@ def test_zip_with_too_many_entries_is_refused():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("xl/workbook.xml", b"<workbook/>")
-        for number in range(roster.MAX_XLSX_ENTRIES):
+        for number in range(limits.MAX_XLSX_ENTRIES):
             archive.writestr(f"xl/media/{number}.txt", b"")
     assert refusal(buffer.getvalue(), "many.xlsx").startswith(
         "The Excel file unpacks to far more data"
@@ -564,7 +561,7 @@ def test_unexpected_failure_is_a_clean_refusal(monkeypatch):
     def broken(rows):
         raise KeyError("bug")
 
-    monkeypatch.setattr(roster, "_parse", broken)
+    monkeypatch.setattr(reader, "_parse", broken)
     assert refusal("roster_10A1_utf8-bom.csv").startswith("The file could not be read.")
 
 
@@ -747,7 +744,7 @@ def test_error_rows_csv_follows_the_language():
         header = next(
             csv.reader(io.StringIO(error_rows_csv(parsed).decode("utf-8-sig")))
         )
-        assert header[-1] == str(roster.ERRORS_HEADER)
+        assert header[-1] == str(messages.ERRORS_HEADER)
 
 
 def _content(path):

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from certificates.models import Certificate
 from courses.models import ClassEnrolment, Enrolment
 from people.models import Membership, RosterImport, User
-from people.roster import MAX_UPLOAD_BYTES
+from people.rosters.limits import MAX_UPLOAD_BYTES
 from tests.certificates.conftest import complete
 from tests.factories import MembershipFactory, UserFactory
 

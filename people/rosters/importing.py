@@ -1,6 +1,6 @@
 """From a read roster to accounts: match students, preview, apply all-or-nothing.
 
-``people.roster`` reads the file; this module decides, for every valid row, whether
+``reader`` reads the file; this module decides, for every valid row, whether
 it creates a student, updates one (matched by student code, then citizen ID) or
 changes nothing, and then applies that plan in one transaction. Slow work (hashing
 temporary passwords) happens before the transaction, with progress reported.
@@ -10,22 +10,21 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .accounts import (
+from ..accounts import (
     UsernameAllocator,
     hash_temporary_password,
     temporary_password,
     username_base,
 )
-from .models import Membership, RosterImport, SchoolClass, User
-from .roster import RosterProblem, read_roster
-from .text import fold, vietnamese_sort_key
-from .user_cache import forget_users
+from ..models import Membership, RosterImport, SchoolClass, User
+from ..text import fold, vietnamese_sort_key
+from ..user_cache import forget_users
+from .reader import RosterProblem, read_roster
 
 # Fields a roster may set on an existing student, in display order.
 UPDATABLE = ("full_name", "date_of_birth", "gender", "student_code", "citizen_id")
@@ -34,7 +33,7 @@ OPTIONAL_UPDATABLE = ("email", "phone")  # only filled in, never blanked
 
 @dataclass
 class PlannedRow:
-    row: object  # people.roster.RosterRow
+    row: object  # reader.RosterRow
     action: str  # "create", "update" or "unchanged"
     class_name: str
     user: User | None = None
@@ -332,10 +331,6 @@ def _ensure_memberships(organisation, planned_rows, classes):
         ],
         ignore_conflicts=True,
     )
-
-
-def save_error_rows(job, parsed, csv_bytes):
-    job.error_rows.save(f"loi-{job.pk}.csv", ContentFile(csv_bytes), save=False)
 
 
 def start_applying(job):

@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from .models import RosterImport
-from .roster import RosterFileError, error_rows_csv
-from .roster_import import apply_plan, preview_data, read_and_plan
+from ..models import RosterImport
+from .importing import apply_plan, preview_data, read_and_plan
+from .messages import RosterFileError
+from .reader import error_rows_csv
 from .slips import Slip, render_slips
 
 logger = logging.getLogger(__name__)

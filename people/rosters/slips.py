@@ -1,7 +1,7 @@
 """Login slips: one per student, ten per A4 page, with cut lines.
 
 A slip is the only place a temporary password is ever written in clear; to print
-one again the coordinator resets the password (people.coordinator_views). Stored
+one again the coordinator resets the password (people.password_resets). Stored
 names, classes and units are drawn with ``drawable``: a name saved before
 people/names.py refused undrawable characters still gets its slip.
 """
@@ -14,8 +14,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from .pdf_fonts import drawable, printable, register_fonts
-from .text import vietnamese_sort_key
+from ..pdf_fonts import drawable, printable, register_fonts
+from ..text import vietnamese_sort_key
 
 COLUMNS, ROWS = 2, 5  # 10 slips per page
 MARGIN = 10 * mm
