@@ -15,9 +15,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from courses.models import QuizPage
+from courses.models import QuestionResult, QuizPage
 
 from .item_analysis import EASY_ABOVE, HARD_BELOW, MIN_ANSWERS, analyse
+from .item_analysis_versions import by_tag
 
 
 def editable_quizzes(user):
@@ -89,6 +90,7 @@ class ItemAnalysisQuizView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             quiz=self.quiz,
             rows=analyse(self.quiz),
+            tag_rows=by_tag(QuestionResult.objects.filter(quiz=self.quiz)),
             min_answers=MIN_ANSWERS,
             hard_percent=round(100 * HARD_BELOW),
             easy_percent=round(100 * EASY_ABOVE),
