@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Count, Q
 
-from courses.models import QuestionResult, QuizAttempt
+from courses.models import CompetenceTag, QuestionResult, QuizAttempt
 
 _RESULTS = QuestionResult._meta.db_table
 _ATTEMPTS = QuizAttempt._meta.db_table
@@ -103,6 +103,10 @@ class TagRow:
     @property
     def percent_correct(self):
         return round(100 * self.correct / self.answers) if self.answers else None
+
+    @property
+    def framework_short(self):
+        return CompetenceTag.SHORT_NAMES.get(self.framework, self.framework)
 
 
 def by_tag(results):

@@ -96,3 +96,32 @@ class ItemAnalysisQuizView(WagtailAdminTemplateMixin, TemplateView):
             easy_percent=round(100 * EASY_ABOVE),
         )
         return context
+
+
+class ItemAnalysisTagsView(WagtailAdminTemplateMixin, TemplateView):
+    """Answers per competence tag over every quiz the editor may edit."""
+
+    page_title = _("Results by competence tag")
+    header_icon = "tag"
+    template_name = "reports/item_analysis/tags.html"
+
+    def dispatch(self, request):
+        if not can_analyse_any(request.user):
+            raise PermissionDenied
+        return super().dispatch(request)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse("reports_item_analysis:index"),
+                "label": _("Item analysis"),
+            },
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        quizzes = editable_quizzes(self.request.user).values("pk")
+        context["tag_rows"] = by_tag(QuestionResult.objects.filter(quiz__in=quizzes))
+        return context

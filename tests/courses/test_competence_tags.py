@@ -181,3 +181,15 @@ def test_editors_read_the_frameworks_but_do_not_change_them(client):
     assert tag.name == "Ứng dụng trí tuệ nhân tạo"
     assert client.post(add_url, {"framework": "tt02", "code": "7", "name": "x"})
     assert not CompetenceTag.objects.filter(code="7").exists()
+
+
+def test_editors_pick_competences_in_the_course_form(client, admin_user, home_page):
+    course, _quiz = build_course(home_page)
+    client.force_login(admin_user)
+    form = client.get(reverse("wagtailadmin_pages:edit", args=[course.pk]))
+    html = form.content.decode()
+    # Both frameworks use "1": each box names its framework.
+    assert "02/2025/TT-BGDĐT · 1 Khai thác dữ liệu và thông tin" in html
+    assert "757/QĐ-BKHCN · 1 Kỹ năng tìm kiếm" in html
+    assert "\u2003757/QĐ-BKHCN · 0.1 Sử dụng thiết bị" in html  # under its domain
+    assert 'type="checkbox" name="competences"' in html

@@ -2,8 +2,10 @@
 choice shares per version, and answers per competence tag (hand-computed)."""
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import GroupPagePermission
 
 import reports.item_analysis_hooks  # noqa: F401  (registers the admin URLs)
 from courses import quiz
@@ -175,3 +177,56 @@ def test_written_questions_keep_their_grouping_by_text(home_page):
     rows = analyse(quiz_page)
     assert rows and all(not r.from_bank and r.choices == [] for r in rows)
     assert all(r.in_quiz for r in rows)
+
+
+def test_the_tag_page_counts_only_quizzes_the_editor_may_edit(
+    bank_quiz, home_page, client, django_assert_max_num_queries
+):
+    course, quiz_page, password, _scam = bank_quiz
+    take(course, quiz_page, {Q_PASSWORD: "123456", Q_SCAM: False})
+    # Another course, whose editor is someone else, uses the same bank question.
+    other_course, other_quiz = build_course(home_page, slug="khoa-khac")
+    other_quiz.questions = [("bank_question", password)]
+    other_quiz.save_revision().publish()
+    other_quiz.refresh_from_db()
+    for _n in range(3):
+        take(other_course, other_quiz, {Q_PASSWORD: "Tr@ng-Xanh-2026!"})
+    group = Group.objects.create(name="Biên tập khóa ngân hàng")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(
+        group=group,
+        page=course,
+        permission=Permission.objects.get(
+            codename="change_page", content_type__app_label="wagtailcore"
+        ),
+    )
+    course_editor = UserFactory(username="bientapkhoa")
+    course_editor.groups.add(group)
+    client.force_login(course_editor)
+    url = reverse("reports_item_analysis:tags")
+    with django_assert_max_num_queries(30):
+        response = client.get(url)
+    assert response.status_code == 200
+    rows = {(r.framework, r.code): r for r in response.context["tag_rows"]}
+    # Its own quiz only: password wrong, scam right.
+    assert (rows["tt02", "4"].answers, rows["tt02", "4"].correct) == (2, 1)
+    assert (rows["tt02", "1"].answers, rows["tt02", "1"].correct) == (1, 1)
+    html = response.content.decode()
+    assert "02/2025/TT-BGDĐT</small> 4 An toàn" in html
+    # The index links the page.
+    assert url in client.get(reverse("reports_item_analysis:index")).content.decode()
+
+
+def test_who_may_open_the_tag_page(client):
+    url = reverse("reports_item_analysis:tags")
+    assert client.get(url).status_code == 302  # anonymous → sign in
+    reader = UserFactory(username="chixem")
+    group = Group.objects.create(name="Chỉ xem")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    reader.groups.add(group)
+    client.force_login(reader)
+    refused = client.get(url)  # no page to edit: refused, back to the admin home
+    assert (refused.status_code, refused["Location"]) == (
+        302,
+        reverse("wagtailadmin_home"),
+    )
