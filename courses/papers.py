@@ -8,9 +8,9 @@ the correct keys, and for bank questions the question's id, version and tags, wh
 is what lets item analysis compare one question version across different papers.
 
 Snapshot entry: {"key", "type", "text", "explanation", "choices": [{"key", "cid",
-"text" | "value"}], "correct": [keys], "qid", "ver", "tags": [tag keys "framework:code"]}; ``cid`` is
-the choice's place in the editor's list (true/false: 0 true, 1 false), stable
-across attempts where keys are not.
+"text" | "value"}], "correct": [keys], "qid", "ver", "tags": [tag keys
+"framework:code"]}; ``cid`` is the choice's place in the editor's list (true/false:
+0 true, 1 false), stable across attempts where keys are not.
 """
 
 import random
