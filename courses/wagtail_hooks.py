@@ -1,6 +1,8 @@
 """Snippets the editors manage beside the course pages: audiences and question banks."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -38,14 +40,27 @@ class QuestionViewSet(SnippetViewSet):
     index_view_class = QuestionIndexView
 
 
+class ReadOnlyForEditors(ModelPermissionPolicy):
+    """Anyone in the admin may read the frameworks; only a superuser may change
+    them (they follow the official texts: `manage.py load_competence_tags`)."""
+
+    def user_has_permission(self, user, action):
+        if not user.is_active:
+            return False
+        if action == "view":
+            return user.is_superuser or user.has_perm("wagtailadmin.access_admin")
+        return user.is_superuser
+
+
 class CompetenceTagViewSet(SnippetViewSet):
     """The national frameworks ship as data; editors read them and pick from them."""
 
     model = CompetenceTag
     icon = "tag"
-    list_display = ["code", "name", "framework"]
+    list_display = ["code", "name", "parent", "framework"]
     list_filter = ["framework"]
     search_fields = ["code", "name"]
+    inspect_view_enabled = True
 
 
 class QuestionBankGroup(SnippetViewSetGroup):
@@ -55,5 +70,6 @@ class QuestionBankGroup(SnippetViewSetGroup):
     menu_order = 310
 
 
+register_permission_policy(CompetenceTag, ReadOnlyForEditors(CompetenceTag))
 register_snippet(AudienceViewSet)
 register_snippet(QuestionBankGroup)

@@ -1,10 +1,13 @@
 """Item analysis: how each quiz question was answered, to find hard or broken ones.
 
 Question and choice keys are drawn afresh for every attempt (so they say nothing
-about order or correctness), which means a question is recognised across attempts
-by its text in the attempt's frozen snapshot, and a choice by its text there too.
-Both are read from the snapshot JSON inside the database, so every figure is one
-GROUP BY, whatever the number of answers: two queries per quiz in all.
+about order or correctness). A bank question is recognised across papers by its
+result's ``question`` and ``question_version`` columns, one row per version; a
+question written in the quiz page by its text in the attempt's frozen snapshot,
+and a choice by its text there too. Both are read from the snapshot JSON inside
+the database, so every figure is one GROUP BY, whatever the number of answers:
+two queries per quiz, and a third for the choice shares per bank question version
+(reports.item_analysis_versions), which also counts answers per competence tag.
 """
 
 from dataclasses import dataclass, field
@@ -107,6 +110,20 @@ class ItemRow:
     wrong_label: str = ""
     wrong_count: int = 0
     flags: list = field(default_factory=list)
+    # Bank questions only: which question and version, and its choices' shares.
+    question_id: int | None = None
+    version: int | None = None
+    current_version: int | None = None
+    bank: str = ""
+    choices: list = field(default_factory=list)
+
+    @property
+    def from_bank(self):
+        return self.question_id is not None
+
+    @property
+    def is_old_version(self):
+        return self.from_bank and self.version != self.current_version
 
     @property
     def share_correct(self):
@@ -131,20 +148,57 @@ def choice_label(label):
     return label or ""
 
 
+INLINE_TYPES = {"single_choice", "multiple_choice", "true_false"}
+
+
 def current_question_order(quiz):
-    """Question text → its place in the quiz as it stands (no query)."""
+    """Where each question sits in the quiz as it stands (no query): a written
+    question by its text, a fixed bank question by ("question", id), a draw by
+    ("bank", id). Read from the raw stream so no chooser value is loaded."""
     order = {}
-    for index, block in enumerate(quiz.questions):
-        order.setdefault(block.value["question"], index)
+    for index, block in enumerate(quiz.questions.raw_data):
+        kind, value = block["type"], block["value"]
+        if kind in INLINE_TYPES:
+            order.setdefault(value.get("question"), index)
+        elif kind == "bank_question" and value is not None:
+            order.setdefault(("question", value), index)
+        elif kind == "draw" and isinstance(value, dict) and value.get("bank"):
+            order.setdefault(("bank", value["bank"]), index)
     return order
 
 
+def _place(order, row):
+    """The slot a result row belongs to now, or None when it has none."""
+    if row["question_id"] is None:
+        return order.get(row["text"])
+    place = order.get(("question", row["question_id"]))
+    if place is None:
+        place = order.get(("bank", row["question__bank_id"]))
+    return place
+
+
+def _ident(row):
+    """One row per bank question version; one per text for written questions."""
+    return (row["question_id"], row["question_version"], row["text"] or "")
+
+
 def analyse(quiz):
-    """One row per question ever served for ``quiz``, in the quiz's current order."""
+    """One row per question ever served for ``quiz`` (per version for bank
+    questions), in the quiz's current order."""
+    from .item_analysis_versions import choice_shares
+
     results = QuestionResult.objects.filter(quiz=quiz)
     per_question = (
         results.annotate(text=QuestionText(), kind=QuestionType())
-        .values("text", "kind")
+        .values(
+            "question_id",
+            "question_version",
+            "question__bank_id",
+            "question__bank__name",
+            "question__version",
+            "text",
+            "kind",
+        )
         .annotate(
             answers=Count("id"),
             correct=Count("id", filter=Q(is_correct=True)),
@@ -157,39 +211,60 @@ def analyse(quiz):
         results.filter(is_correct=False)
         .exclude(selected="")
         .annotate(text=QuestionText(), label=SelectedLabel())
-        .values("text", "label")
+        .values("question_id", "question_version", "text", "label")
         .annotate(n=Count("id"))
         .order_by()
     )
     # The most chosen wrong answer per question: a pick among a few aggregate rows.
     top_wrong = {}
     for row in wrong:
-        best = top_wrong.get(row["text"])
+        ident = _ident(row)
+        best = top_wrong.get(ident)
         candidate = (row["n"], choice_label(row["label"]))
         # Ties go to the alphabetically first label, so the page is stable.
         if best is None or (candidate[0], _neg(candidate[1])) > (
             best[0],
             _neg(best[1]),
         ):
-            top_wrong[row["text"]] = candidate
+            top_wrong[ident] = candidate
+    per_question = list(per_question)
+    # The choice shares are read only when some bank question was answered.
+    has_bank = any(row["question_id"] is not None for row in per_question)
+    shares = choice_shares(quiz) if has_bank else {}
     order = current_question_order(quiz)
     rows = []
     for row in per_question:
-        text = row["text"] or ""
+        place = _place(order, row)
         item = ItemRow(
-            text=text,
+            text=row["text"] or "",
             kind=row["kind"] or "",
             answers=row["answers"],
             correct=row["correct"],
             skipped=row["skipped"],
-            order=order.get(text, len(order) + row["first_position"]),
-            in_quiz=text in order,
+            order=place if place is not None else len(order) + row["first_position"],
+            in_quiz=place is not None,
+            question_id=row["question_id"],
+            version=row["question_version"],
+            current_version=row["question__version"],
+            bank=row["question__bank__name"] or "",
         )
-        if text in top_wrong:
-            item.wrong_count, item.wrong_label = top_wrong[text]
+        if _ident(row) in top_wrong:
+            item.wrong_count, item.wrong_label = top_wrong[_ident(row)]
+        for choice in shares.get((item.question_id, item.version), []):
+            choice.label = choice_label(choice.label)
+            choice.answers = item.answers
+            item.choices.append(choice)
         item.flags = flags_for(item)
         rows.append(item)
-    rows.sort(key=lambda r: (not r.in_quiz, r.order, r.text))
+    rows.sort(
+        key=lambda r: (
+            not r.in_quiz,
+            r.order,
+            r.question_id or 0,
+            r.version or 0,
+            r.text,
+        )
+    )
     return rows
 
 

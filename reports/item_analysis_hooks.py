@@ -15,6 +15,7 @@ from courses.models import QuizPage
 from .item_analysis_views import (
     ItemAnalysisIndexView,
     ItemAnalysisQuizView,
+    ItemAnalysisTagsView,
     can_analyse_any,
 )
 
@@ -22,6 +23,7 @@ item_analysis_urls = (
     [
         path("", ItemAnalysisIndexView.as_view(), name="index"),
         path("<int:quiz_id>/", ItemAnalysisQuizView.as_view(), name="quiz"),
+        path("nang-luc/", ItemAnalysisTagsView.as_view(), name="tags"),
     ],
     "reports_item_analysis",
 )

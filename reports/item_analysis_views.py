@@ -15,9 +15,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from courses.models import QuizPage
+from courses.models import QuestionResult, QuizPage
 
 from .item_analysis import EASY_ABOVE, HARD_BELOW, MIN_ANSWERS, analyse
+from .item_analysis_versions import by_tag
 
 
 def editable_quizzes(user):
@@ -89,8 +90,38 @@ class ItemAnalysisQuizView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             quiz=self.quiz,
             rows=analyse(self.quiz),
+            tag_rows=by_tag(QuestionResult.objects.filter(quiz=self.quiz)),
             min_answers=MIN_ANSWERS,
             hard_percent=round(100 * HARD_BELOW),
             easy_percent=round(100 * EASY_ABOVE),
         )
+        return context
+
+
+class ItemAnalysisTagsView(WagtailAdminTemplateMixin, TemplateView):
+    """Answers per competence tag over every quiz the editor may edit."""
+
+    page_title = _("Results by competence tag")
+    header_icon = "tag"
+    template_name = "reports/item_analysis/tags.html"
+
+    def dispatch(self, request):
+        if not can_analyse_any(request.user):
+            raise PermissionDenied
+        return super().dispatch(request)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse("reports_item_analysis:index"),
+                "label": _("Item analysis"),
+            },
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        quizzes = editable_quizzes(self.request.user).values("pk")
+        context["tag_rows"] = by_tag(QuestionResult.objects.filter(quiz__in=quizzes))
         return context

@@ -20,6 +20,7 @@ from wagtail.search import index
 from people.text import clean_text
 
 from ..blocks import ChoiceBlock
+from ..competence_widgets import CompetenceCheckboxes
 
 
 class CompetenceTag(models.Model):
@@ -57,6 +58,13 @@ class CompetenceTag(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.name}"
+
+    # The instrument's number, short enough for a label; not translated.
+    SHORT_NAMES = {"qd757": "757/QĐ-BKHCN", "tt02": "02/2025/TT-BGDĐT"}
+
+    @property
+    def framework_short(self):
+        return self.SHORT_NAMES.get(self.framework, self.framework)
 
     @property
     def key(self):
@@ -148,7 +156,13 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
         FieldPanel("choices"),
         FieldPanel("answer"),
         FieldPanel("explanation"),
-        MultiFieldPanel([FieldPanel("tags"), FieldPanel("in_use")], heading=_("Use")),
+        MultiFieldPanel(
+            [
+                FieldPanel("tags", widget=CompetenceCheckboxes),
+                FieldPanel("in_use"),
+            ],
+            heading=_("Use"),
+        ),
     ]
     search_fields = [index.SearchField("text"), index.AutocompleteField("text")]
 

@@ -15,6 +15,7 @@ from people.models import Organisation
 from people.text import clean_text, fold, mark_keys
 
 from ..blocks import LessonBodyBlock, QuizQuestionsBlock
+from ..competence_widgets import CompetenceCheckboxes
 from ..restrictions import CachedViewRestrictionsMixin
 from .slugs import AsciiSlugMixin
 
@@ -95,6 +96,13 @@ class CoursePage(AsciiSlugMixin, CachedViewRestrictionsMixin, RoutablePageMixin,
     duration_minutes = models.PositiveIntegerField(
         _("estimated duration (minutes)"), default=60
     )
+    competences = ParentalManyToManyField(
+        "courses.CompetenceTag",
+        verbose_name=_("competence tags"),
+        blank=True,
+        related_name="courses",
+        help_text=_("What the course trains, from the national frameworks."),
+    )
     self_enrol = models.BooleanField(_("learners may self-enrol"), default=True)
     pass_mark = models.PositiveSmallIntegerField(
         _("pass mark (%)"),
@@ -123,6 +131,7 @@ class CoursePage(AsciiSlugMixin, CachedViewRestrictionsMixin, RoutablePageMixin,
         FieldPanel("cover_image"),
         FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
         FieldPanel("duration_minutes"),
+        FieldPanel("competences", widget=CompetenceCheckboxes),
     ]
     settings_panels = [
         MultiFieldPanel(
