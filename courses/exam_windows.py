@@ -114,6 +114,10 @@ def _end_attempts(window, quiz, now):
         .select_related("enrolment__course")
         .order_by("pk")
     )
+    attempts = list(attempts)
+    # The close takes effect once the rows are locked: a save that committed
+    # while this waited is in, and is scored.
+    now = max(now, timezone.now())
     closed = 0
     for attempt in attempts:
         if attempt.window_id == window.pk or not quiz_open_for(
