@@ -2,8 +2,6 @@
 
 from dataclasses import dataclass
 
-import pytest
-
 from courses.class_enrolment import enrol_class
 from courses.models import Enrolment, QuizPage
 from people.models import Membership
@@ -59,8 +57,3 @@ def make_exam_class(home_page, *, learners=3, parent=None, kind="exam", **course
         built_course = quiz.get_parent().specific
     enrol_class(school_class, built_course, by=coordinator)
     return ExamClass(school, school_class, coordinator, built_course, quiz, people)
-
-
-@pytest.fixture
-def exam(home_page):
-    return make_exam_class(home_page, time_limit_minutes=30, attempt_limit=2)

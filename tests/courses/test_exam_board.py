@@ -13,7 +13,7 @@ from courses import exam_windows, quiz
 from courses.models import QuizAttempt, QuizExtraTime, QuizWindow
 from people.models import Membership
 from tests.courses.conftest import correct_answers
-from tests.courses.exam_fixtures import exam, make_exam_class  # noqa: F401
+from tests.courses.exam_fixtures import make_exam_class
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

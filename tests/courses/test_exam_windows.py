@@ -9,7 +9,7 @@ from django.utils import timezone
 from courses import exam_windows, quiz
 from courses.models import QuizAttempt, QuizExtraTime, QuizWindow
 from tests.courses.conftest import correct_answers
-from tests.courses.exam_fixtures import exam, make_exam_class  # noqa: F401
+from tests.courses.exam_fixtures import make_exam_class
 
 pytestmark = pytest.mark.django_db
 
