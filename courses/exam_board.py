@@ -23,6 +23,13 @@ class BoardRow:
     extra_minutes: int = 0
     attempts: int = 0
 
+    @property
+    def time_left(self):
+        """Minutes and seconds ("12:05"), or None without a deadline."""
+        if self.seconds_left is None:
+            return None
+        return f"{self.seconds_left // 60}:{self.seconds_left % 60:02d}"
+
 
 def class_learners(school_class):
     return list(
