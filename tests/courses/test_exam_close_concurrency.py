@@ -2,9 +2,11 @@
 that was accepted is in the scored answers, and none is accepted after the close."""
 
 import threading
+from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from courses import exam_windows, quiz
 from courses.models import QuestionResult, QuizAttempt
@@ -85,3 +87,40 @@ def test_closing_during_autosaves_loses_nothing_and_accepts_nothing_after(home_p
         results = QuestionResult.objects.filter(attempt=attempt)
         assert results.count() == len(attempt.snapshot)
         assert results.filter(is_correct=True).count() == attempt.correct_count
+
+
+def test_overlapping_sweeps_score_each_overdue_attempt_once(home_page):
+    require_postgresql()
+    exam = make_exam_class(home_page, learners=LEARNERS)
+    exam_windows.open_now(exam.school_class, exam.quiz)
+    for n in range(LEARNERS):
+        quiz.start_attempt(
+            exam.enrolment(n),
+            exam.quiz,
+            course=exam.course,
+            plan=exam_windows.plan_for,
+        )
+    past = timezone.now() - timedelta(minutes=1)
+    QuizAttempt.objects.update(deadline=past)
+    barrier = threading.Barrier(3)
+    scored, errors = [], []
+
+    def sweep():
+        try:
+            barrier.wait(timeout=30)
+            scored.append(exam_windows.sweep_overdue())
+        except Exception as error:  # reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=sweep) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    assert sum(scored) == LEARNERS
+    assert not QuizAttempt.objects.open().exists()
+    assert QuestionResult.objects.count() == LEARNERS * 4
+    assert set(QuizAttempt.objects.values_list("submitted_at", flat=True)) == {past}

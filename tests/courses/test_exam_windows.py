@@ -223,3 +223,13 @@ def test_department_schedule_covers_the_unit_and_below_in_one_go(home_page):
     assert window.school_class == inside.school_class
     assert window.time_limit_minutes == 20 and window.is_open
     assert not QuizWindow.objects.filter(school_class=outside.school_class).exists()
+
+
+def test_the_sweep_runs_every_minute_on_beat_with_a_time_limit():
+    from django.conf import settings
+
+    from courses.tasks import sweep_overdue_attempts
+
+    entry = settings.CELERY_BEAT_SCHEDULE["courses-sweep-overdue-attempts"]
+    assert entry == {"task": sweep_overdue_attempts.name, "schedule": 60}
+    assert sweep_overdue_attempts.time_limit <= 120
