@@ -186,6 +186,7 @@ def test_department_administrator_schedules_their_units_only(client, home_page):
     )
     client.force_login(admin)
     url = reverse("exam_schedule:schedule")
+    assert f'href="{url}"' in client.get("/").content.decode()  # in the header
     assert client.get(url).status_code == 200
     form = {
         "quiz": inside.quiz.pk,
