@@ -27,6 +27,7 @@ urlpatterns = [
     path("dieu-phoi/", include("people.coordinator_urls")),
     path("dieu-phoi/", include("courses.coordinator_urls")),
     path("dieu-phoi/", include("reports.class_urls")),
+    path("nhan-su/lich-thi/", include("courses.department_urls")),
     path("nhan-su/", include("people.admin_urls")),
     path("ngon-ngu/<str:language>/", switch_language, name="switch_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

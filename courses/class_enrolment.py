@@ -2,12 +2,14 @@
 
 from django.db import transaction
 from django.db.models import Count
-from django.utils import timezone
 
 from people.models import Membership
 
-from . import quiz as quiz_engine
-from .models import ClassEnrolment, Enrolment, QuizAttempt, QuizWindow
+from .exam_windows import quiz_open_for, set_quiz_window
+from .models import ClassEnrolment, Enrolment
+
+# The exam-day gate and switch live in courses.exam_windows; imported from here too.
+__all__ = ["quiz_open_for", "set_quiz_window"]
 
 
 def class_learner_ids(school_class):
@@ -87,43 +89,3 @@ def not_yet_enrolled(school_class, course_ids):
         course_id: len(learners) - enrolled.get(course_id, 0)
         for course_id in course_ids
     }
-
-
-def set_quiz_window(school_class, quiz, is_open, by=None):
-    """Open or close ``quiz`` for the class. Closing takes effect at once on attempts
-    already started: those of learners for whom the quiz is now closed are
-    submitted with the answers saved so far (like a time limit running out).
-    Returns how many attempts were closed."""
-    now = timezone.now()
-    with transaction.atomic():
-        QuizWindow.objects.update_or_create(
-            quiz=quiz,
-            school_class=school_class,
-            defaults={"is_open": is_open, "changed_at": now, "changed_by": by},
-        )
-        if is_open:
-            return 0
-        open_attempts = (
-            QuizAttempt.objects.open()
-            .filter(quiz=quiz, enrolment__user_id__in=class_learner_ids(school_class))
-            .select_related("enrolment__course", "quiz")
-        )
-        closed = 0
-        for attempt in open_attempts:
-            if not quiz_open_for(attempt.enrolment, quiz):
-                closed += quiz_engine.close_by_switch(attempt, now)
-        return closed
-
-
-def quiz_open_for(enrolment, quiz):
-    """The gate for courses.quiz.start_attempt: closed only if one of the learner's
-    classes has a window on this quiz and none of those windows is open."""
-    class_ids = Membership.objects.filter(
-        user_id=enrolment.user_id, school_class__isnull=False
-    ).values("school_class_id")
-    states = list(
-        QuizWindow.objects.filter(quiz=quiz, school_class_id__in=class_ids).values_list(
-            "is_open", flat=True
-        )
-    )
-    return not states or any(states)

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import coordinator_views as views
+from . import exam_views
 
 app_name = "class_courses"
 
@@ -22,5 +23,20 @@ urlpatterns = [
         "lop/<int:class_id>/bai-kiem-tra/<int:quiz_id>/",
         views.quiz_window,
         name="quiz_window",
+    ),
+    path(
+        "lop/<int:class_id>/bai-kiem-tra/<int:quiz_id>/bang-thi/",
+        exam_views.exam_board,
+        name="exam_board",
+    ),
+    path(
+        "lop/<int:class_id>/bai-kiem-tra/<int:quiz_id>/lich/",
+        exam_views.quiz_schedule,
+        name="quiz_schedule",
+    ),
+    path(
+        "lop/<int:class_id>/bai-kiem-tra/<int:quiz_id>/them-gio/",
+        exam_views.extra_time,
+        name="extra_time",
     ),
 ]

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -17,6 +18,7 @@ from .class_enrolment import (
     set_quiz_window,
     unenrol_class,
 )
+from .exam_views import class_quiz_or_404, window_state
 from .models import ClassEnrolment, CoursePage, QuizPage, QuizWindow
 
 
@@ -43,11 +45,13 @@ def class_courses(request, class_id):
         w.quiz_id: w for w in QuizWindow.objects.filter(school_class=school_class)
     }
     missing = not_yet_enrolled(school_class, list(enrolled))
+    now = timezone.now()
     for course in courses:
         course.class_enrolment = enrolled.get(course.pk)
         course.quizzes = [q for q in quizzes if q.path.startswith(course.path)]
         for quiz in course.quizzes:
             quiz.window = windows.get(quiz.pk)
+            quiz.state = window_state(quiz.window, quiz, now)
         course.missing = missing.get(course.pk, 0)
     return render(
         request,
@@ -91,14 +95,7 @@ def unenrol(request, class_id, course_id):
 @require_POST
 def quiz_window(request, class_id, quiz_id):
     school_class = class_for_coordinator(request.user, class_id)
-    quiz = QuizPage.objects.live().filter(pk=quiz_id).first()
-    if (
-        quiz is None
-        or not ClassEnrolment.objects.filter(
-            school_class=school_class, course__path=quiz.path[: -QuizPage.steplen]
-        ).exists()
-    ):
-        raise Http404
+    quiz, _course = class_quiz_or_404(school_class, quiz_id)
     is_open = request.POST.get("open") == "1"
     submitted = set_quiz_window(school_class, quiz, is_open, by=request.user)
     messages.success(
@@ -119,5 +116,9 @@ def quiz_window(request, class_id, quiz_id):
                 submitted,
             )
             % {"n": submitted},
+        )
+    if request.POST.get("back") == "board":
+        return redirect(
+            "class_courses:exam_board", class_id=school_class.pk, quiz_id=quiz.pk
         )
     return redirect("class_courses:list", class_id=school_class.pk)

@@ -10,13 +10,13 @@ from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import papers
 from .completion import update_completion
-from .models import Enrolment, QuestionResult, QuizAttempt
+from .models import Enrolment, QuestionResult, QuizAttempt, QuizExtraTime
 
 SINGLE_ANSWER_TYPES = {"single_choice", "true_false"}
 
@@ -48,15 +48,45 @@ class TimeIsUp(QuizError):
     message = _("Time is up for this attempt; answers can no longer be changed.")
 
 
-class ClosedBySwitch(QuizError):
+class ClosedBySwitch(AttemptAlreadySubmitted):
     message = _(
         "Your coordinator closed this quiz for your class: the attempt was submitted "
         "with the answers saved until then."
     )
 
 
+class WindowEnded(TimeIsUp):
+    message = _(
+        "The exam window has closed: the attempt was scored with the answers saved "
+        "until then."
+    )
+
+
 class InvalidAnswer(QuizError):
     message = _("The answers sent do not match this attempt's questions.")
+
+
+@dataclass
+class AttemptPlan:
+    """How a new attempt is timed, when a class window governs it
+    (courses.exam_windows.plan_for)."""
+
+    window_id: int | None = None
+    time_limit_minutes: int | None = None
+    ends_at: object = None  # the window's scheduled end, if any
+    extra_minutes: int = 0
+    grant_ids: tuple = ()  # extra-time grants waiting for this attempt
+
+
+def attempt_deadline(started_at, limit_minutes, ends_at, extra_minutes=0):
+    """min(start + time limit, window end) + the learner's extra time; None if
+    neither a limit nor an end applies."""
+    ends = [t for t in (ends_at,) if t is not None]
+    if limit_minutes:
+        ends.append(started_at + timedelta(minutes=limit_minutes))
+    if not ends:
+        return None
+    return min(ends) + timedelta(minutes=extra_minutes or 0)
 
 
 def build_snapshot(quiz, seed=None):
@@ -68,7 +98,7 @@ def expire_if_overdue(attempt, now=None):
     """Close an open attempt whose deadline has passed, scored as at the deadline."""
     now = now or timezone.now()
     if attempt.submitted_at is None and attempt.deadline and now >= attempt.deadline:
-        _finish(attempt, attempt.answers, now=now, late=True)
+        _finish(attempt, None, now=now, late=True)
         attempt.refresh_from_db()
     return attempt
 
@@ -81,26 +111,31 @@ def close_by_switch(attempt, now=None):
     if attempt.submitted_at is not None:
         return False
     late = bool(attempt.deadline and now >= attempt.deadline)
-    closed = _finish(attempt, attempt.answers or {}, now=now, late=late, switch=True)
+    closed = _finish(attempt, None, now=now, late=late, switch=True)
     attempt.refresh_from_db()
     return closed
 
 
 def enforce_window(attempt, gate, now=None):
     """At any request on an open attempt: if ``gate`` (exam-day control) now says
-    closed, the attempt is submitted as it stands. Returns the attempt."""
-    if attempt.submitted_at is None and gate is not None:
+    closed, the attempt is submitted as it stands. Returns the attempt.
+
+    An attempt started in a class window is left alone: its deadline carries the
+    window's end (and the learner's extra time), and closing the window by hand
+    submits it in the same transaction (courses.exam_windows)."""
+    if attempt.submitted_at is None and gate is not None and not attempt.window_id:
         if not gate(attempt.enrolment, attempt.quiz):
             close_by_switch(attempt, now)
     return attempt
 
 
-def start_attempt(enrolment, quiz, *, course, now=None, gate=None):
+def start_attempt(enrolment, quiz, *, course, now=None, gate=None, plan=None):
     """Return the learner's open attempt, or open a new one within the limits.
 
     Safe under concurrent requests: the attempt number and "one open attempt" are
     unique in the database, so two simultaneous starts end with one attempt.
-    ``gate`` is an optional callable(enrolment, quiz) -> bool (exam-day control).
+    ``gate`` is an optional callable(enrolment, quiz) -> bool (exam-day control);
+    ``plan`` an optional callable(enrolment, quiz, course, now) -> AttemptPlan.
     """
     now = now or timezone.now()
     open_attempt = QuizAttempt.objects.open().filter(enrolment=enrolment, quiz=quiz)
@@ -121,10 +156,11 @@ def start_attempt(enrolment, quiz, *, course, now=None, gate=None):
         raise AttemptLimitReached
     seed = papers.new_seed()
     snapshot = build_snapshot(quiz, seed)
-    deadline = (
-        now + timedelta(minutes=course.time_limit_minutes)
-        if course.time_limit_minutes
-        else None
+    timing = plan(enrolment, quiz, course, now) if plan else None
+    if timing is None:
+        timing = AttemptPlan(time_limit_minutes=course.time_limit_minutes)
+    deadline = attempt_deadline(
+        now, timing.time_limit_minutes, timing.ends_at, timing.extra_minutes
     )
     try:
         with transaction.atomic():
@@ -137,7 +173,14 @@ def start_attempt(enrolment, quiz, *, course, now=None, gate=None):
                 snapshot=snapshot,
                 seed=seed,
                 question_count=len(snapshot),
+                window_id=timing.window_id,
+                time_limit_minutes=timing.time_limit_minutes,
+                extra_minutes=timing.extra_minutes,
             )
+            if timing.grant_ids:
+                QuizExtraTime.objects.filter(
+                    pk__in=timing.grant_ids, attempt__isnull=True
+                ).update(attempt=attempt)
             Enrolment.mark_started(enrolment.pk, now)
             return attempt
     except IntegrityError:
@@ -187,18 +230,48 @@ def answers_from_post(attempt, post):
 def save_answers(attempt, raw, now=None):
     """Autosave: replace the saved answers while the attempt is open and in time."""
     now = now or timezone.now()
-    if attempt.submitted_at is not None:
-        raise AttemptAlreadySubmitted
-    if attempt.deadline and now >= attempt.deadline:
-        raise TimeIsUp
+    if attempt.submitted_at is not None or (
+        attempt.deadline and now >= attempt.deadline
+    ):
+        raise refusal(attempt, now)
     answers = clean_answers(attempt, raw)
-    updated = QuizAttempt.objects.filter(
-        pk=attempt.pk, submitted_at__isnull=True
-    ).update(answers=answers, answers_saved_at=now)
+    # The conditions are checked by the UPDATE itself: a save that waited on a
+    # closing transaction's row lock finds the attempt submitted and changes
+    # nothing, and a deadline moved earlier since this request read it holds.
+    updated = (
+        QuizAttempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True)
+        .filter(Q(deadline__isnull=True) | Q(deadline__gt=now))
+        .update(answers=answers, answers_saved_at=now)
+    )
     if not updated:
-        raise AttemptAlreadySubmitted
+        attempt.refresh_from_db()
+        raise refusal(attempt, now)
     attempt.answers, attempt.answers_saved_at = answers, now
     return answers
+
+
+def refusal(attempt, now=None):
+    """The error that says why an attempt no longer takes answers."""
+    now = now or timezone.now()
+    if attempt.closed_by_switch:
+        return ClosedBySwitch()
+    if attempt.submitted_at is not None and not attempt.closed_late:
+        return AttemptAlreadySubmitted()
+    if attempt.deadline and (attempt.closed_late or now >= attempt.deadline):
+        if ended_by_window(attempt):
+            return WindowEnded()
+        return TimeIsUp()
+    return AttemptAlreadySubmitted()
+
+
+def ended_by_window(attempt):
+    """True if the attempt's deadline was its window's scheduled end."""
+    if not attempt.window_id or not attempt.deadline:
+        return False
+    ends_at = attempt.window.closes_at
+    if ends_at is None:
+        return False
+    return attempt.deadline == ends_at + timedelta(minutes=attempt.extra_minutes)
 
 
 @dataclass
@@ -213,7 +286,7 @@ def submit_attempt(attempt, raw=None, now=None):
     if attempt.submitted_at is not None:
         raise AttemptAlreadySubmitted
     late = bool(attempt.deadline and now >= attempt.deadline)
-    answers = attempt.answers if late or raw is None else clean_answers(attempt, raw)
+    answers = None if late or raw is None else clean_answers(attempt, raw)
     if not _finish(attempt, answers, now=now, late=late):
         raise AttemptAlreadySubmitted
     attempt.refresh_from_db()
@@ -239,16 +312,30 @@ def score(snapshot, answers):
 
 
 def _finish(attempt, answers, *, now, late, switch=False):
-    """Close the attempt if still open; False if someone else closed it first."""
+    """Close the attempt if still open; False if someone else closed it first.
+
+    ``answers`` None means "what is saved": read under a row lock, so an autosave
+    committed a moment ago is scored, and one still waiting finds the attempt
+    submitted and is refused (save_answers)."""
     course = attempt.enrolment.course
-    correct, results = score(attempt.snapshot, answers)
     total = len(attempt.snapshot)
-    percent = (
-        (Decimal(correct) * 100 / total).quantize(Decimal("0.01"), ROUND_HALF_UP)
-        if total
-        else Decimal("100")
-    )
     with transaction.atomic():
+        if answers is None:
+            row = (
+                QuizAttempt.objects.select_for_update()
+                .filter(pk=attempt.pk, submitted_at__isnull=True)
+                .values("answers")
+                .first()
+            )
+            if row is None:
+                return False
+            answers = row["answers"] or {}
+        correct, results = score(attempt.snapshot, answers)
+        percent = (
+            (Decimal(correct) * 100 / total).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            if total
+            else Decimal("100")
+        )
         closed = QuizAttempt.objects.filter(
             pk=attempt.pk, submitted_at__isnull=True
         ).update(

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from config.request_json import BadJSON, read_json
 
-from . import papers, quiz
-from .class_enrolment import quiz_open_for
+from . import exam_windows, papers, quiz
+from .exam_windows import quiz_open_for
 from .models import Enrolment, QuizAttempt
 from .views import _render, _require_enrolment, _touch, course_of
 
@@ -36,6 +36,8 @@ def _closed_message(request, attempt):
     """Say why an attempt the learner did not submit is over."""
     if attempt.closed_by_switch:
         messages.warning(request, quiz.ClosedBySwitch.message)
+    elif attempt.closed_late and quiz.ended_by_window(attempt):
+        messages.warning(request, quiz.WindowEnded.message)
     elif attempt.closed_late:
         messages.warning(
             request,
@@ -110,7 +112,11 @@ def start(request, quiz_page):
         return redirect(quiz_page.url)
     try:
         attempt = quiz.start_attempt(
-            enrolment, quiz_page, course=course, gate=quiz_open_for
+            enrolment,
+            quiz_page,
+            course=course,
+            gate=quiz_open_for,
+            plan=exam_windows.plan_for,
         )
     except quiz.QuizError as error:
         messages.error(request, error.message)
@@ -180,10 +186,25 @@ def autosave(request, attempt_id):
         return JsonResponse({"error": str(quiz.InvalidAnswer.message)}, status=400)
     except quiz.InvalidAnswer as error:
         return JsonResponse({"error": str(error.message)}, status=400)
-    except quiz.QuizError as error:  # closed or out of time: the page should reload
-        return JsonResponse({"error": str(error.message)}, status=409)
+    except quiz.QuizError as error:
+        # Closed or out of time: the page shows why and goes to the result, where
+        # the same message waits.
+        messages.warning(request, error.message)
+        quiz_page = attempt.quiz
+        return JsonResponse(
+            {
+                "error": str(error.message),
+                "result_url": _url(quiz_page, "result", attempt),
+            },
+            status=409,
+        )
     return JsonResponse(
-        {"saved_at": timezone.localtime(attempt.answers_saved_at).strftime("%H:%M:%S")}
+        {
+            "saved_at": timezone.localtime(attempt.answers_saved_at).strftime(
+                "%H:%M:%S"
+            ),
+            "seconds_left": attempt.seconds_left(),
+        }
     )
 
 
@@ -203,15 +224,16 @@ def submit(request, quiz_page, attempt_id):
         outcome = quiz.submit_attempt(
             attempt, quiz.answers_from_post(attempt, request.POST)
         )
-    except quiz.AttemptAlreadySubmitted as error:
-        attempt.refresh_from_db(fields=["closed_by_switch"])
-        why = quiz.ClosedBySwitch if attempt.closed_by_switch else error
-        messages.info(request, why.message)
+    except quiz.AttemptAlreadySubmitted:
+        attempt.refresh_from_db()
+        messages.info(request, quiz.refusal(attempt).message)
         return redirect(_url(quiz_page, "result", attempt))
     except quiz.QuizError as error:
         messages.error(request, error.message)
         return redirect(_url(quiz_page, "attempt", attempt))
-    if outcome.late:
+    if outcome.late and quiz.ended_by_window(outcome.attempt):
+        messages.warning(request, quiz.WindowEnded.message)
+    elif outcome.late:
         messages.warning(
             request,
             _(

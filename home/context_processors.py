@@ -43,6 +43,7 @@ NAV_URL_NAMES = {
     "my_learning": "courses:my_learning",
     "coordination": "coordinator:home",
     "people_admin": "people_admin:people",
+    "exam_schedule": "exam_schedule:schedule",
     "statistics": "reports:dashboard",
     "account": "people:password_change",
     "login": "people:login",

@@ -300,6 +300,12 @@ CELERY_BEAT_SCHEDULE["reports-sweep-exports"] = {
     "task": "reports.export_tasks.sweep_export_jobs",
     "schedule": 2 * 60,
 }
+# Attempts past their deadline or their exam window's end, scored even if the
+# learner never comes back (courses/exam_windows.py).
+CELERY_BEAT_SCHEDULE["courses-sweep-overdue-attempts"] = {
+    "task": "courses.tasks.sweep_overdue_attempts",
+    "schedule": 60,
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng tập huấn kỹ năng số"

@@ -1,6 +1,7 @@
 """Course content (pages) and learning records (enrolments, progress, attempts)."""
 
 from .banks import CompetenceTag, Question, QuestionBank
+from .exams import QuizExtraTime, QuizWindow
 from .pages import Audience, CourseIndexPage, CoursePage, LessonPage, QuizPage
 from .records import (
     ClassEnrolment,
@@ -8,7 +9,6 @@ from .records import (
     LessonProgress,
     QuestionResult,
     QuizAttempt,
-    QuizWindow,
 )
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "QuestionBank",
     "QuestionResult",
     "QuizAttempt",
+    "QuizExtraTime",
     "QuizPage",
     "QuizWindow",
 ]

@@ -251,11 +251,18 @@ class LessonPage(AsciiSlugMixin, CachedViewRestrictionsMixin, RoutablePageMixin,
 class QuizPage(AsciiSlugMixin, CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """A quiz; scoring happens on the server, answers never reach the browser early."""
 
+    class Kind(models.TextChoices):
+        PRACTICE = "practice", _("Practice (open unless a class window is closed)")
+        EXAM = "exam", _("Exam (closed until a class window opens)")
+
     intro = models.TextField(_("instructions"), blank=True)
     questions = StreamField(QuizQuestionsBlock(), verbose_name=_("questions"))
     required = models.BooleanField(_("required to complete the course"), default=True)
     shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
     shuffle_choices = models.BooleanField(_("shuffle choices"), default=False)
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=Kind, default=Kind.PRACTICE
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -265,6 +272,7 @@ class QuizPage(AsciiSlugMixin, CachedViewRestrictionsMixin, RoutablePageMixin, P
     settings_panels = [
         MultiFieldPanel(
             [
+                FieldPanel("kind"),
                 FieldPanel("required"),
                 FieldPanel("shuffle_questions"),
                 FieldPanel("shuffle_choices"),

@@ -216,6 +216,18 @@ class QuizAttempt(models.Model):
     # Submitted because the coordinator closed the quiz for the class (exam-day
     # switch): scored with the answers saved until then.
     closed_by_switch = models.BooleanField(default=False)
+    # The class window the attempt was started in (exam quizzes), the time limit in
+    # force then and the extra minutes given to the learner: the deadline is
+    # min(start + limit, window end) + extra (courses/exam_windows.py).
+    window = models.ForeignKey(
+        "courses.QuizWindow",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="attempts",
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
+    extra_minutes = models.PositiveSmallIntegerField(default=0)
 
     objects = QuizAttemptQuerySet.as_manager()
 
@@ -320,32 +332,3 @@ class ClassEnrolment(models.Model):
 
     def __str__(self):
         return f"{self.school_class} – {self.course}"
-
-
-class QuizWindow(models.Model):
-    """Exam-day control: while a class has a window on a quiz, its students may start
-    the quiz only when the window is open."""
-
-    quiz = models.ForeignKey(
-        "courses.QuizPage", on_delete=models.CASCADE, related_name="windows"
-    )
-    school_class = models.ForeignKey(
-        "people.SchoolClass", on_delete=models.CASCADE, related_name="quiz_windows"
-    )
-    is_open = models.BooleanField(_("open"), default=False)
-    changed_at = models.DateTimeField(default=timezone.now)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = _("quiz window")
-        verbose_name_plural = _("quiz windows")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["quiz", "school_class"], name="courses_quizwindow_once"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.quiz} – {self.school_class}"

@@ -125,3 +125,11 @@ def wrong_answers(attempt):
         ]
         answers[question["key"]] = wrong[:1]
     return answers
+
+
+@pytest.fixture
+def exam(home_page):
+    """A class of three enrolled in a course whose quiz is an exam (30 min, 2 tries)."""
+    from tests.courses.exam_fixtures import make_exam_class
+
+    return make_exam_class(home_page, time_limit_minutes=30, attempt_limit=2)

@@ -29,6 +29,7 @@ def quiz_form(choices):
             "slug": "kiem-tra-cuoi-khoa",
             "intro": "Chọn đáp án đúng.",
             "required": "on",
+            "kind": "practice",
             "questions": streamfield(
                 [
                     (

@@ -70,6 +70,9 @@ EXPECTED = {
     "class_courses:enrol": STAFF_ACTION,
     "class_courses:unenrol": STAFF_ACTION,
     "class_courses:quiz_window": STAFF_ACTION,
+    "class_courses:exam_board": STAFF_PAGE,
+    "class_courses:quiz_schedule": STAFF_ACTION,
+    "class_courses:extra_time": STAFF_ACTION,
     "class_progress:progress": STAFF_PAGE,
     "class_progress:progress_csv": STAFF_PAGE,
     "class_progress:progress_xlsx": STAFF_PAGE,
@@ -102,6 +105,8 @@ EXPECTED = {
     "people_admin:appoint": STAFF_ACTION,
     "people_admin:remove_role": STAFF_ACTION,
     "people_admin:move": STAFF_PAGE,
+    # ...and their exam schedule, for the classes of their subtree
+    "exam_schedule:schedule": STAFF_PAGE,
     # Wagtail's page tree and its sign-in for private pages
     "wagtail_serve": PUBLIC,
     "wagtailcore_login": PUBLIC,
@@ -111,6 +116,7 @@ EXPECTED = {
 ADMINISTRATOR = {
     "people_admin:people": 200,
     "people_admin:audit": 200,
+    "exam_schedule:schedule": 200,
 }
 ADMINISTRATOR_ROLE = ("administrator", "administrator_b")
 
@@ -137,6 +143,9 @@ OWNER = {
     "class_courses:enrol": ("coordinator_a", 302),
     "class_courses:unenrol": ("coordinator_a", 302),
     "class_courses:quiz_window": ("coordinator_a", 302),
+    "class_courses:exam_board": ("coordinator_a", 200),
+    "class_courses:quiz_schedule": ("coordinator_a", 302),  # empty: nothing scheduled
+    "class_courses:extra_time": ("coordinator_a", 400),  # empty form: a clear message
     "class_progress:progress": ("coordinator_a", 200),
     "class_progress:progress_csv": ("coordinator_a", 200),
     "class_progress:progress_xlsx": ("coordinator_a", 200),

@@ -44,8 +44,17 @@
       if (response.ok) {
         remember({ answers: data, pending: false });
         say(form.dataset.textSaved + " " + body.saved_at);
+        if (typeof body.seconds_left === "number") moveDeadline(body.seconds_left);
       } else if (response.status === 409) {
-        window.location.reload();  // closed or time up: the server says what happened
+        // Closed or time up: nothing more is saved. Say why, then show the result
+        // (which repeats the message).
+        submitting = true;
+        try { localStorage.removeItem(storeKey); } catch (e) { /* ignore */ }
+        say(body.error || form.dataset.textOffline);
+        if (status) status.setAttribute("aria-live", "assertive");
+        window.setTimeout(function () {
+          window.location.assign(body.result_url || window.location.href);
+        }, 3000);
       } else {
         say(body.error || form.dataset.textOffline);
       }
@@ -89,22 +98,33 @@
   });
 
   var timer = document.querySelector("[data-seconds-left]");
+  var deadline = null, checked = false;
+  // The server rounds up; a little margin more so the submission arrives after
+  // the deadline and is scored with what was saved in time.
+  function moveDeadline(secondsLeft) {
+    if (timer) deadline = Date.now() + secondsLeft * 1000 + 500;
+  }
   if (timer) {
     var text = timer.querySelector("[data-timer-text]");
-    // The server rounds up; a little margin more so the submission arrives after
-    // the deadline and is scored with what was saved in time.
-    var deadline = Date.now() + parseInt(timer.dataset.secondsLeft, 10) * 1000 + 500;
+    moveDeadline(parseInt(timer.dataset.secondsLeft, 10));
     var tick = function () {
       var left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
       var minutes = Math.floor(left / 60), seconds = left % 60;
       text.textContent = minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
       if (left === 60) timer.setAttribute("aria-live", "assertive");
-      if (left <= 0) {
+      if (left <= 0 && !checked) {
+        // The coordinator may have given extra time: one save tells the new
+        // deadline (or refuses, and the page goes to the result).
+        checked = true;
+        save();
+      } else if (left <= 0 && !submitting) {
         submitting = true;
         form.submit();  // the server scores the answers saved by the deadline
         return;
+      } else if (left > 0) {
+        checked = false;
       }
-      window.setTimeout(tick, 1000);
+      window.setTimeout(tick, left <= 0 ? 2000 : 1000);
     };
     tick();
   }

@@ -1,0 +1,12 @@
+"""Background work of the courses room."""
+
+from celery import shared_task
+
+from . import exam_windows
+
+
+@shared_task(time_limit=120, soft_time_limit=100)
+def sweep_overdue_attempts():
+    """Every minute (beat): score attempts whose deadline or exam window has passed.
+    Overlapping runs skip each other's rows (courses.exam_windows.sweep_overdue)."""
+    return exam_windows.sweep_overdue()

@@ -1,0 +1,59 @@
+"""A school with a class of learners enrolled in a course whose quiz is an exam."""
+
+from dataclasses import dataclass
+
+from courses.class_enrolment import enrol_class
+from courses.models import Enrolment, QuizPage
+from people.models import Membership
+from tests.courses.conftest import build_course
+from tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    SchoolClassFactory,
+    UserFactory,
+)
+
+
+@dataclass
+class ExamClass:
+    school: object
+    school_class: object
+    coordinator: object
+    course: object
+    quiz: object
+    learners: list
+
+    def enrolment(self, n=0):
+        return Enrolment.objects.select_related("course").get(
+            course=self.course, user=self.learners[n]
+        )
+
+
+def make_exam_class(home_page, *, learners=3, parent=None, kind="exam", **course):
+    school = OrganisationFactory(kind="school", parent=parent)
+    school_class = SchoolClassFactory(organisation=school, name="12A1")
+    coordinator = UserFactory(full_name="Trần Thị Giáo")
+    MembershipFactory(
+        user=coordinator, organisation=school, role=Membership.Role.COORDINATOR
+    )
+    people = []
+    for n in range(learners):
+        user = UserFactory(full_name=f"Học Sinh {n:02d}")
+        MembershipFactory(
+            user=user,
+            organisation=school,
+            school_class=school_class,
+            role=Membership.Role.LEARNER,
+        )
+        people.append(user)
+    existing = QuizPage.objects.first()
+    if existing is None:
+        built_course, quiz = build_course(home_page, lessons=1, **course)
+        quiz.kind = kind
+        quiz.save_revision().publish()
+        quiz = QuizPage.objects.get(pk=quiz.pk)
+    else:
+        quiz = existing
+        built_course = quiz.get_parent().specific
+    enrol_class(school_class, built_course, by=coordinator)
+    return ExamClass(school, school_class, coordinator, built_course, quiz, people)
