@@ -35,8 +35,7 @@ RESULT_URL = re.compile(r"/lan/\d+/ket-qua/$")
 CONFIRM_TEXT = "Nộp bài? Sau khi nộp, bạn không thể sửa câu trả lời."
 SINGLE_ANSWER_TYPES = {"single_choice", "true_false"}
 KEY_LATER = (
-    "Đáp án đúng và lời giải thích sẽ hiện khi bạn đạt hoặc đã dùng hết số lần "
-    "làm bài."
+    "Đáp án đúng và lời giải thích sẽ hiện khi bạn đạt hoặc đã dùng hết số lần làm bài."
 )
 
 
