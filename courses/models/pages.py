@@ -253,6 +253,7 @@ class QuizPage(AsciiSlugMixin, CachedViewRestrictionsMixin, RoutablePageMixin, P
         max_length=20,
         choices=When,
         default=DEFAULT_WHICH_WRONG,
+        help_text=_("The learner always sees their score."),
     )
     review_answers = models.CharField(
         _("show the correct answers and explanations"),

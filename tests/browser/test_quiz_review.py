@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import assert_accessible
+from .test_learner_journey import snap
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -92,6 +93,7 @@ def test_result_page_by_competence_on_a_phone(page, live_server, tagged):
     assert "GIAI-THICH-BI-MAT" not in html and "đáp án đúng)" not in html
     assert page.viewport_size["width"] == 360
     assert_accessible(page)
+    snap(page, "quiz-result-by-competence")
 
     submit(course, quiz_page, enrolment, correct_answers)
     page.reload()
