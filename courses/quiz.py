@@ -368,8 +368,12 @@ def _finish(attempt, answers, *, now, late, switch=False):
     return True
 
 
-def review(attempt, *, show_answers):
-    """What the result page may show: your own choices; the key only if allowed."""
+def review(attempt, *, show_answers, show_which_wrong=None):
+    """What a result page may show: your own choices always; whether each was
+    right only if ``show_which_wrong``; the key and explanations only if
+    ``show_answers`` (courses.review_rules decides both). Hidden is absent, not
+    merely unrendered: ``is_correct`` is None and nothing of the key is copied."""
+    show_which_wrong = show_answers or bool(show_which_wrong)
     answers = attempt.answers or {}
     items = []
     for question in attempt.snapshot:
@@ -377,7 +381,11 @@ def review(attempt, *, show_answers):
         correct = set(question["correct"])
         items.append(
             {
-                "question": question,
+                "question": {
+                    k: question[k]
+                    for k in ("key", "type", "text", "tags")
+                    if k in question
+                },
                 "choices": [
                     {
                         **choice,
@@ -386,7 +394,7 @@ def review(attempt, *, show_answers):
                     }
                     for choice in question["choices"]
                 ],
-                "is_correct": chosen == correct,
+                "is_correct": chosen == correct if show_which_wrong else None,
                 "explanation": question["explanation"] if show_answers else "",
             }
         )

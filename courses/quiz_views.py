@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from config.request_json import BadJSON, read_json
 
-from . import exam_windows, papers, quiz
+from . import attempt_review, exam_windows, papers, quiz
 from .exam_windows import quiz_open_for
 from .models import Enrolment, QuizAttempt
 from .views import _render, _require_enrolment, _touch, course_of
@@ -85,6 +85,13 @@ def overview(request, quiz_page):
             "attempts_left": None if not limit else max(0, limit - used),
             "question_count": papers.paper_length(quiz_page),
             "start_url": _url(quiz_page, "start"),
+            "review_notices": (
+                attempt_review.review_state(
+                    enrolment, quiz_page, course, attempts
+                ).notices
+                if enrolment is not None
+                else []
+            ),
         },
     )
 
@@ -252,6 +259,12 @@ def result(request, quiz_page, attempt_id):
     if not attempt.is_submitted:
         return redirect(_url(quiz_page, "attempt", attempt))
     enrolment.refresh_from_db(fields=["completed_at", "status"])
+    state = attempt_review.review_state(enrolment, quiz_page, course)
+    items = quiz.review(
+        attempt,
+        show_answers=state.review.answers,
+        show_which_wrong=state.review.which_wrong,
+    )
     return _render(
         request,
         quiz_page,
@@ -260,9 +273,9 @@ def result(request, quiz_page, attempt_id):
             "course": course,
             "attempt": attempt,
             "enrolment": enrolment,
-            "items": quiz.review(
-                attempt, show_answers=course.show_answers_after_submit
-            ),
-            "show_answers": course.show_answers_after_submit,
+            "items": items,
+            "review": state.review,
+            "review_notices": state.notices,
+            "tags": attempt_review.by_tag(items) if state.review.which_wrong else [],
         },
     )

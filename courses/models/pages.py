@@ -17,6 +17,7 @@ from people.text import clean_text, fold, mark_keys
 from ..blocks import LessonBodyBlock, QuizQuestionsBlock
 from ..competence_widgets import CompetenceCheckboxes
 from ..restrictions import CachedViewRestrictionsMixin
+from ..review_rules import DEFAULT_ANSWERS, DEFAULT_WHICH_WRONG, When
 from .slugs import AsciiSlugMixin
 
 
@@ -109,8 +110,11 @@ class CoursePage(AsciiSlugMixin, CachedViewRestrictionsMixin, RoutablePageMixin,
         default=70,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
+    # Three by default: with unlimited attempts, "correct answers after the last
+    # attempt" never comes and a learner can retry until the score is luck.
     attempt_limit = models.PositiveSmallIntegerField(
         _("maximum number of attempts"),
+        default=3,
         null=True,
         blank=True,
         help_text=_("Leave empty for no limit."),
@@ -120,9 +124,6 @@ class CoursePage(AsciiSlugMixin, CachedViewRestrictionsMixin, RoutablePageMixin,
         null=True,
         blank=True,
         help_text=_("Leave empty for no time limit."),
-    )
-    show_answers_after_submit = models.BooleanField(
-        _("show correct answers after submission"), default=True
     )
 
     content_panels = [
@@ -140,7 +141,6 @@ class CoursePage(AsciiSlugMixin, CachedViewRestrictionsMixin, RoutablePageMixin,
                 FieldPanel("pass_mark"),
                 FieldPanel("attempt_limit"),
                 FieldPanel("time_limit_minutes"),
-                FieldPanel("show_answers_after_submit"),
             ],
             heading=_("Enrolment and quizzes"),
         ),
@@ -263,6 +263,25 @@ class QuizPage(AsciiSlugMixin, CachedViewRestrictionsMixin, RoutablePageMixin, P
     kind = models.CharField(
         _("kind"), max_length=10, choices=Kind, default=Kind.PRACTICE
     )
+    # Review rules (courses.review_rules): the score is always shown.
+    review_which_wrong = models.CharField(
+        _("show which questions were wrong"),
+        max_length=20,
+        choices=When,
+        default=DEFAULT_WHICH_WRONG,
+        help_text=_("The learner always sees their score."),
+    )
+    review_answers = models.CharField(
+        _("show the correct answers and explanations"),
+        max_length=20,
+        choices=When,
+        default=DEFAULT_ANSWERS,
+        help_text=_(
+            "For a quiz that counts toward a certificate, keep the answers hidden "
+            "until the learner has passed or used every attempt: otherwise the "
+            "next attempt can be copied from the key."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -276,6 +295,8 @@ class QuizPage(AsciiSlugMixin, CachedViewRestrictionsMixin, RoutablePageMixin, P
                 FieldPanel("required"),
                 FieldPanel("shuffle_questions"),
                 FieldPanel("shuffle_choices"),
+                FieldPanel("review_which_wrong"),
+                FieldPanel("review_answers"),
             ],
             heading=_("How the quiz works"),
         ),

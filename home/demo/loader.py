@@ -393,7 +393,9 @@ def _course(spec, audiences):
         duration_minutes=spec["duration_minutes"],
         self_enrol=True,
         pass_mark=70,
-        show_answers_after_submit=True,
+        # Counts toward a certificate: a limit, and the quizzes keep the default
+        # review rules (the key only after passing or the last attempt).
+        attempt_limit=3,
     )
     page.audiences.set([audiences[slug] for slug in spec["audiences"]])
     return page

@@ -34,6 +34,9 @@ ATTEMPT_URL = re.compile(r"/lan/(\d+)/$")
 RESULT_URL = re.compile(r"/lan/\d+/ket-qua/$")
 CONFIRM_TEXT = "Nộp bài? Sau khi nộp, bạn không thể sửa câu trả lời."
 SINGLE_ANSWER_TYPES = {"single_choice", "true_false"}
+KEY_LATER = (
+    "Đáp án đúng và lời giải thích sẽ hiện khi bạn đạt hoặc đã dùng hết số lần làm bài."
+)
 
 
 # --------------------------------------------------------------------------- fixtures
@@ -220,6 +223,11 @@ def test_whole_journey_from_sign_in_to_completed_course(
     expect(page.get_by_role("heading", level=1)).to_have_text("Kết quả lần làm bài 1")
     expect(result_card(page)).to_contain_text("Chưa đạt")
     expect(result_card(page)).to_contain_text("0%")
+    # Default review rules: which were wrong at once, the key not yet.
+    review = page.locator("ol.review")
+    expect(review.locator("li.is-wrong")).to_have_count(len(first.snapshot))
+    expect(review).not_to_contain_text("đáp án đúng")
+    expect(page.locator("main")).to_contain_text(KEY_LATER)
     assert_fits_phone(page)
     snap(page, "quiz-result-failed")
 
@@ -235,8 +243,16 @@ def test_whole_journey_from_sign_in_to_completed_course(
     expect(result_card(page)).to_contain_text("Đạt.")
     expect(result_card(page)).to_contain_text("100%")
     expect(result_card(page)).to_contain_text("Bạn đã hoàn thành khóa học.")
+    # Passed: the key and the explanations are shown now…
+    expect(page.locator("ol.review li.is-correct")).to_have_count(len(second.snapshot))
+    expect(page.locator("ol.review")).to_contain_text("(đáp án đúng)")
+    expect(page.locator("main")).not_to_contain_text(KEY_LATER)
     assert_fits_phone(page)
     snap(page, "quiz-result-passed")
+    # …and for the failed first attempt too.
+    page.goto(f"{live_server.url}{quiz.url}lan/{first.pk}/ket-qua/")
+    expect(page.locator("ol.review")).to_contain_text("(đáp án đúng)")
+    assert_fits_phone(page)
 
     # "My learning" lists the course as completed, and only there.
     header(page).get_by_role("link", name="Khóa học của tôi").click()

@@ -1,6 +1,7 @@
 """Editors build courses in the Wagtail admin: page tree rules and quiz validation."""
 
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -30,6 +31,9 @@ def quiz_form(choices):
             "intro": "Chọn đáp án đúng.",
             "required": "on",
             "kind": "practice",
+            # As the admin form arrives, pre-filled with the defaults.
+            "review_which_wrong": "immediately",
+            "review_answers": "passed_or_last",
             "questions": streamfield(
                 [
                     (
@@ -84,6 +88,28 @@ class TestCoursePagesInTheAdmin(WagtailPageTestCase):
         quiz = QuizPage.objects.get(slug="kiem-tra-cuoi-khoa")
         question = quiz.questions[0].value
         assert [c["correct"] for c in question["choices"]] == [False, True]
+        assert (quiz.review_which_wrong, quiz.review_answers) == (
+            "immediately",
+            "passed_or_last",
+        )
+
+    def test_new_quiz_form_offers_the_safe_review_defaults(self):
+        url = reverse(
+            "wagtailadmin_pages:add",
+            args=("courses", "quizpage", self.course.pk),
+        )
+        html = self.client.get(url).content.decode()
+        for field, value in (
+            ("review_which_wrong", "immediately"),
+            ("review_answers", "passed_or_last"),
+        ):
+            select = re.search(
+                rf'<select name="{field}".*?</select>', html, flags=re.S
+            ).group(0)
+            assert re.search(rf'<option value="{value}" selected>', select)
+        # The course's own setting is gone; a new course allows three attempts.
+        assert "show_answers_after_submit" not in html
+        assert CoursePage().attempt_limit == 3
 
     def test_single_choice_needs_exactly_one_correct_answer(self):
         url = reverse(

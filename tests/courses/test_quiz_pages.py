@@ -62,22 +62,26 @@ def test_autosave_survives_a_reload_and_submit_scores_on_the_server(
     assert response["Location"] == url + "ket-qua/"
     result = enrolled.get(url + "ket-qua/")
     assert "100%" in result.text
-    assert "GIAI-THICH-BI-MAT" in result.text  # explanations after submission
+    # Passed: under the default rules the key and explanations now show.
+    assert "GIAI-THICH-BI-MAT" in result.text
+    assert "(đáp án đúng)" in result.text
     attempt.refresh_from_db()
     assert attempt.passed is True
 
 
-def test_review_hides_the_key_when_the_course_says_so(signed_in, home_page, learner):
-    course, quiz_page = build_course(
-        home_page, slug="khong-dap-an", show_answers_after_submit=False
-    )
-    Enrolment.objects.create(user=learner, course=course)
-    url, attempt = start(signed_in, quiz_page)
-    signed_in.post(url + "nop/", {})
-    html = signed_in.get(url + "ket-qua/").text
+def test_failed_attempt_shows_which_were_wrong_but_not_the_key(enrolled, quiz_page):
+    """The default rules: which questions were wrong at once; the key and the
+    explanations only after passing or the last attempt."""
+    url, attempt = start(enrolled, quiz_page)
+    enrolled.post(url + "nop/", {})
+    html = enrolled.get(url + "ket-qua/").text
     assert "GIAI-THICH-BI-MAT" not in html
     assert "(đáp án đúng)" not in html
-    assert "Khóa học này không hiện đáp án đúng." in html
+    assert html.count('class="is-wrong"') == 4
+    assert (
+        "Đáp án đúng và lời giải thích sẽ hiện khi bạn đạt hoặc đã dùng hết số lần "
+        "làm bài." in html
+    )
 
 
 def test_forged_choice_changes_nothing(enrolled, quiz_page):
