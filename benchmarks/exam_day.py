@@ -43,10 +43,12 @@ attempt, submits recorded, and attempts left open, for the closed class after it
 close), ``errors`` (requests failed or answered with a status not expected at that
 step), ``p50_ms``, ``p95_ms``, ``requests``, ``requests_per_second``.
 
-Tolerant of later rules: a quiz field with an "exam" choice is set to it (exam
-quizzes are closed until opened); ``--course-field name=value`` sets a course
-field if it exists (e.g. ``show_answers_after_submit=false``); any refusal status
-(400, 403, 404, 409, 410, 423) or redirect counts as a refusal after the close.
+Tolerant of later rules: a quiz field with an "exam" choice is set to it, or a
+boolean one named like "exam" to true (exam quizzes are closed until opened);
+``--course-field name=value`` sets a course field if it exists (e.g.
+``show_answers_after_submit=false``); any refusal status (400, 403, 404, 409, 410,
+423) or redirect counts as a refusal after the close. Review rules are left at
+their defaults: that is what is measured.
 """
 
 import asyncio
@@ -133,6 +135,10 @@ SEED = MAKE_BANK + textwrap.dedent(
     for model_field in QuizPage._meta.concrete_fields:
         if any(str(value) == "exam" for value, _ in model_field.choices or ()):
             setattr(quiz, model_field.name, "exam")
+            exam_field = model_field.name
+        elif (model_field.get_internal_type() == "BooleanField"
+              and "exam" in model_field.name):
+            setattr(quiz, model_field.name, True)
             exam_field = model_field.name
     course.add_child(instance=quiz)
     password = make_password("{password}", hasher=TemporaryPasswordHasher())

@@ -96,9 +96,17 @@ SEED = MAKE_BANK + textwrap.dedent(
     course = index.add_child(instance=CoursePage(
         title="Kỹ năng số cơ bản", slug="ky-nang-so", summary="Thi thử", pass_mark=50))
     bank = make_bank("{bank_path}", "Ngân hàng thi thử")
+    if "{paper}" == "drawn":
+        slots = [("draw", {{"bank": bank, "count": {questions}, "tag": None}})]
+    else:  # the same 16 questions for everyone, written in the quiz (before issue 15)
+        with open("{bank_path}", encoding="utf-8") as spec:
+            slots = [
+                (item["kind"], {{"question": item["text"], "explanation": "",
+                                 "choices": item["choices"]}})
+                for item in json.load(spec)[:{questions}]
+            ]
     quiz = course.add_child(instance=QuizPage(
-        title="Bài kiểm tra cuối khóa", slug="kiem-tra",
-        questions=[("draw", {{"bank": bank, "count": {questions}, "tag": None}})]))
+        title="Bài kiểm tra cuối khóa", slug="kiem-tra", questions=slots))
     password = make_password("{password}", hasher=TemporaryPasswordHasher())
     with transaction.atomic():
         users = User.objects.bulk_create(
@@ -270,6 +278,7 @@ def measure(args, tmp):
                     questions=QUESTIONS,
                     password=PASSWORD,
                     bank_path=tmp / "bank.json",
+                    paper=args.paper,
                 ),
             )
         )
@@ -286,7 +295,8 @@ def measure(args, tmp):
             )
             comment(
                 f"{args.takers} takers, start spread over {args.start_window} s, "
-                f"think {args.think} s ± 50 % per question, {QUESTIONS} questions, "
+                f"think {args.think} s ± 50 % per question, {QUESTIONS} questions "
+                f"({args.paper} paper), "
                 f"at most {args.concurrency} requests in flight"
             )
             before = cpu_seconds_by_process()
@@ -356,6 +366,13 @@ def measure(args, tmp):
 def parser():
     p = argument_parser(__doc__)
     p.add_argument("--takers", type=int, default=1000)
+    p.add_argument(
+        "--paper",
+        choices=["drawn", "fixed"],
+        default="drawn",
+        help="16 drawn from the bank of 80 per attempt, or the same 16 for all "
+        "(written in the quiz, as before issue 15: for comparisons)",
+    )
     p.add_argument("--start-window", type=float, default=60, help="seconds")
     p.add_argument("--think", type=float, default=10, help="seconds per answer")
     add_stack_arguments(p, database_prefix="bench_quiz_")
