@@ -1,17 +1,20 @@
-"""Exam day: N learners sign in and take the same 16-question quiz within one minute.
+"""Exam day: N learners sign in and take a quiz of 16 questions drawn from 80.
 
 Run from the repository root with the project's virtualenv, with PostgreSQL on
 127.0.0.1 (``createdb`` rights) and ``redis-server`` installed:
 
-    .venv/bin/python benchmarks/quiz_load.py [--takers 1000] [--start-window 60]
+    .venv/bin/python benchmarks/quiz_load.py [--takers 1000] [--start-window 60] \\
+        [--ports 8320-8339] [--database-prefix bench_quiz_]
 
 What it does, all inside a temporary directory and a database of its own, both
 removed at the end:
 
 1. a fresh PostgreSQL database and a private redis-server (no persistence) on a free
    loopback port, for cache, sessions and the Celery broker;
-2. production settings; ``migrate``; a course whose only item is a 16-question quiz
-   (passing it completes the course, so certificates are queued as on the real day);
+2. production settings; ``migrate``; a course whose only item is a quiz of one
+   ``draw`` slot, 16 questions from a bank of 80 (harness.bank), so each attempt
+   draws and stores its own paper (passing it completes the course, so
+   certificates are queued as on the real day);
    N enrolled learners whose passwords are hashed with
    ``people.hashers.TemporaryPasswordHasher``, as accounts imported from a roster;
 3. gunicorn with the deployment's settings (``deploy/gunicorn.conf.py``, access log
@@ -41,53 +44,41 @@ import json
 import os
 import random
 import re
-import shutil
-import signal
 import statistics
-import subprocess
 import sys
 import textwrap
 import time
-from contextlib import contextmanager
-from dataclasses import dataclass
 
-import aiohttp
-import httpx
 from harness import (
-    BENCH_SETTINGS,
-    HOST,
-    REPO,
-    BenchmarkError,
     argument_parser,
-    bench_env,
     collectstatic,
     comment,
     cpu_seconds_by_process,
     cpu_used_between,
-    free_port,
     main,
     manage,
     metric,
     shell,
-    start_gunicorn,
-    stop_gunicorn,
-    tail,
+)
+from harness.bank import MAKE_BANK, exam_bank, write_bank
+from harness.stack import (
+    PASSWORD,
+    Ports,
+    Run,
+    add_stack_arguments,
+    cookie,
+    cpu_groups,
+    own_database,
+    own_redis,
+    percentile,
+    production_stack,
+    sign_in,
+    stack_env,
 )
 
-PASSWORD = "thi-thu-2026"  # noqa: S105 (benchmark accounts in a throw-away database)
 QUESTIONS = 16
-PG = "postgres://postgres@127.0.0.1:5432"
-
-QUIZ_SETTINGS = BENCH_SETTINGS + textwrap.dedent(
-    """\
-    PASSWORD_HASHERS = [
-        "people.hashers.TemporaryPasswordHasher",
-        *[h for h in PASSWORD_HASHERS if h != "people.hashers.TemporaryPasswordHasher"],
-    ]
-    """
-)
-
-SEED = textwrap.dedent(
+BANK = 80
+SEED = MAKE_BANK + textwrap.dedent(
     """\
     import json
 
@@ -100,23 +91,22 @@ SEED = textwrap.dedent(
     from people.models import User
 
     TAKERS = {takers}
-    QUESTIONS = {questions}
     home = HomePage.objects.get()
     index = home.add_child(instance=CourseIndexPage(title="Khóa học", slug="khoa-hoc"))
     course = index.add_child(instance=CoursePage(
         title="Kỹ năng số cơ bản", slug="ky-nang-so", summary="Thi thử", pass_mark=50))
-    questions = [
-        ("single_choice", {{
-            "question": f"Câu hỏi số {{n}}: chọn đáp án đúng.",
-            "explanation": "",
-            "choices": [
-                {{"text": f"Phương án {{c}}", "correct": c == n % 4}} for c in range(4)
-            ],
-        }})
-        for n in range(QUESTIONS)
-    ]
+    bank = make_bank("{bank_path}", "Ngân hàng thi thử")
+    if "{paper}" == "drawn":
+        slots = [("draw", {{"bank": bank, "count": {questions}, "tag": None}})]
+    else:  # the same 16 questions for everyone, written in the quiz (before issue 15)
+        with open("{bank_path}", encoding="utf-8") as spec:
+            slots = [
+                (item["kind"], {{"question": item["text"], "explanation": "",
+                                 "choices": item["choices"]}})
+                for item in json.load(spec)[:{questions}]
+            ]
     quiz = course.add_child(instance=QuizPage(
-        title="Bài kiểm tra cuối khóa", slug="kiem-tra", questions=questions))
+        title="Bài kiểm tra cuối khóa", slug="kiem-tra", questions=slots))
     password = make_password("{password}", hasher=TemporaryPasswordHasher())
     with transaction.atomic():
         users = User.objects.bulk_create(
@@ -147,9 +137,14 @@ CHECK = textwrap.dedent(
         .annotate(total=Count("pk"), submitted=done)
     )
     statuses = Certificate.objects.values_list("status").annotate(n=Count("pk"))
+    papers = {{
+        tuple(sorted(str(q.get("qid")) for q in snapshot))
+        for snapshot in QuizAttempt.objects.values_list("snapshot", flat=True)
+    }}
     print(json.dumps({{
         "attempts": {{name: [total, submitted] for name, total, submitted in rows}},
         "certificates": dict(statuses),
+        "papers": len(papers),
     }}))
     """
 )
@@ -158,201 +153,7 @@ FIELD = re.compile(r'type="(?:radio|checkbox)" name="([^"]+)" value="([^"]+)"')
 SAVE_URL = re.compile(r'data-save-url="([^"]+)"')
 
 
-# --------------------------------------------------------------------------- services
-
-
-@contextmanager
-def own_database(name):
-    subprocess.run(
-        ["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True, timeout=60
-    )
-    try:
-        yield f"{PG}/{name}"
-    finally:
-        subprocess.run(
-            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--force", name],
-            check=False,
-            timeout=60,
-        )
-
-
-@contextmanager
-def own_redis(tmp):
-    binary = shutil.which("redis-server")
-    if binary is None:
-        raise BenchmarkError("redis-server is not installed")
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            binary,
-            "--port",
-            str(port),
-            "--bind",
-            HOST,
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(tmp),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        time.sleep(0.5)
-        yield f"redis://{HOST}:{port}/0", process.pid
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
-
-
-@contextmanager
-def production_stack(env, tmp, workers, threads):
-    """gunicorn and one Celery worker; both stopped with their process groups."""
-    port = free_port()
-    log_path = tmp / "gunicorn.log"
-    # The deployment's own gunicorn settings (access log included), sized by the
-    # same variables an operator sets.
-    web_env = {
-        **env,
-        "WEB_CONCURRENCY": str(workers),
-        "GUNICORN_THREADS": str(threads),
-        "GUNICORN_TIMEOUT": "60",
-    }
-    web = start_gunicorn(
-        web_env, port, log_path, config=REPO / "deploy" / "gunicorn.conf.py"
-    )
-    celery_log = open(tmp / "celery.log", "wb")  # noqa: SIM115
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "--concurrency",
-            "1",
-            "--without-gossip",
-            "--without-mingle",
-            "--loglevel",
-            "WARNING",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=celery_log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"http://{HOST}:{port}/", timeout=5).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if web.poll() is not None or time.monotonic() > deadline:
-                raise BenchmarkError(f"gunicorn did not serve:\n{tail(log_path)}")
-            time.sleep(0.3)
-        yield f"http://{HOST}:{port}", {"web": web.pid, "worker": worker.pid}
-    finally:
-        stop_gunicorn(web)
-        if worker.poll() is None:
-            worker.send_signal(signal.SIGTERM)
-            try:
-                worker.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                worker.kill()
-        celery_log.close()
-
-
 # --------------------------------------------------------------------------- clients
-
-
-@dataclass
-class Reply:
-    """What a check needs of a response, read while the connection is held."""
-
-    status: int
-    headers: dict  # lower-case names
-    text: str
-
-
-class Run:
-    """One connection pool for every learner, a cookie jar each (aiohttp: its HTTP
-    parser is in C, so the client takes less of the CPU the server needs)."""
-
-    def __init__(self, origin, concurrency, timeout):
-        # Idle connections are dropped by the client (3 s) before gunicorn's
-        # keep-alive (5 s, deploy/gunicorn.conf.py) would: no request on a socket
-        # the server is closing.
-        self.connector = aiohttp.TCPConnector(limit=concurrency, keepalive_timeout=3)
-        self.gate = asyncio.Semaphore(concurrency)
-        self.origin = origin
-        self.timeout = aiohttp.ClientTimeout(total=timeout)
-        self.latencies = []  # (phase, ms)
-        self.errors = []
-        self.submitted = set()
-
-    def client(self):
-        return aiohttp.ClientSession(
-            base_url=self.origin,
-            connector=self.connector,
-            connector_owner=False,
-            # Cookies from 127.0.0.1: aiohttp refuses cookies for IP addresses unless
-            # told otherwise.
-            cookie_jar=aiohttp.CookieJar(unsafe=True),
-            timeout=self.timeout,
-            headers={"Origin": self.origin},
-        )
-
-    async def call(self, phase, client, method, url, expect, **kwargs):
-        async with self.gate:
-            started = time.perf_counter()
-            try:
-                async with client.request(
-                    method, url, allow_redirects=False, **kwargs
-                ) as response:
-                    reply = Reply(
-                        response.status,
-                        {k.lower(): v for k, v in response.headers.items()},
-                        await response.text(),
-                    )
-            except (aiohttp.ClientError, TimeoutError) as error:
-                self.errors.append(f"{method} {url}: {type(error).__name__}")
-                return None
-            self.latencies.append((phase, (time.perf_counter() - started) * 1000))
-        if reply.status != expect:
-            self.errors.append(f"{method} {url}: HTTP {reply.status}")
-            return None
-        return reply
-
-    async def close(self, clients):
-        for client in clients:
-            await client.close()
-        await self.connector.close()
-
-
-def cookie(client, name):
-    return next((c.value for c in client.cookie_jar if c.key == name), None)
-
-
-async def sign_in(run, client, username, login):
-    page = await run.call("sign_in", client, "GET", login, 200)
-    if page is None:
-        return False
-    token = cookie(client, "csrftoken")
-    response = await run.call(
-        "sign_in",
-        client,
-        "POST",
-        login,
-        302,
-        data={"csrfmiddlewaretoken": token, "username": username, "password": PASSWORD},
-    )
-    return response is not None and cookie(client, "sessionid") is not None
 
 
 async def take_quiz(run, client, username, quiz, start_at, think):
@@ -458,41 +259,31 @@ async def exam(origin, urls, args):
 # --------------------------------------------------------------------------- measure
 
 
-def percentile(values, fraction):
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
-
-
 def measure(args, tmp):
-    database = f"bench_quiz_{int(time.time())}"
+    ports = Ports(args.ports)
     with (
-        own_database(database) as database_url,
-        own_redis(tmp) as (redis_url, redis_pid),
+        own_database(args.database_prefix) as database_url,
+        own_redis(tmp, ports) as (redis_url, redis_pid),
     ):
-        env = bench_env(tmp)
-        env.update(
-            {
-                "DATABASE_URL": database_url,
-                "REDIS_URL": redis_url,
-                "CELERY_BROKER_URL": redis_url,
-                "CELERY_RESULT_BACKEND": redis_url,
-                "DJANGO_LOG_LEVEL": "ERROR",
-            }
-        )
-        (tmp / "bench_settings.py").write_text(QUIZ_SETTINGS)
+        env = stack_env(tmp, database_url, redis_url)
+        write_bank(tmp / "bank.json", exam_bank(size=BANK))
         manage(env, "migrate", "--noinput")
         collectstatic(env)
         seeded = time.monotonic()
         urls = json.loads(
             shell(
                 env,
-                SEED.format(takers=args.takers, questions=QUESTIONS, password=PASSWORD),
+                SEED.format(
+                    takers=args.takers,
+                    questions=QUESTIONS,
+                    password=PASSWORD,
+                    bank_path=tmp / "bank.json",
+                    paper=args.paper,
+                ),
             )
         )
         comment(f"seeded {args.takers} learners in {time.monotonic() - seeded:.1f} s")
-        with production_stack(env, tmp, args.workers, args.threads) as (
+        with production_stack(env, tmp, args.workers, args.threads, ports) as (
             origin,
             sessions,
         ):
@@ -504,7 +295,8 @@ def measure(args, tmp):
             )
             comment(
                 f"{args.takers} takers, start spread over {args.start_window} s, "
-                f"think {args.think} s ± 50 % per question, {QUESTIONS} questions, "
+                f"think {args.think} s ± 50 % per question, {QUESTIONS} questions "
+                f"({args.paper} paper), "
                 f"at most {args.concurrency} requests in flight"
             )
             before = cpu_seconds_by_process()
@@ -512,14 +304,7 @@ def measure(args, tmp):
             cpu = cpu_used_between(
                 before,
                 cpu_seconds_by_process(),
-                {
-                    "gunicorn": lambda pid, name, sid: sid == sessions["web"],
-                    "celery worker": lambda pid, name, sid: sid == sessions["worker"],
-                    "postgres": lambda pid, name, sid: name == "postgres",
-                    "redis": lambda pid, name, sid: pid == redis_pid,
-                    "load client": lambda pid, name, sid: pid == os.getpid(),
-                    "other": lambda pid, name, sid: True,
-                },
+                cpu_groups(sessions, redis_pid),
             )
             time.sleep(1)
             state = json.loads(shell(env, CHECK.format()))
@@ -561,6 +346,16 @@ def measure(args, tmp):
     comment(f"signed in, not submitted (errors or the deadline): {unfinished}")
     comment(f"certificates by status at the end: {state['certificates']}")
     comment(
+        f"papers: {state['papers']} different sets of questions among "
+        f"{sum(total for total, _done in attempts.values())} attempts"
+    )
+    # gunicorn's CPU per request does not depend on what else runs on the machine
+    # (PostgreSQL's does: its processes are counted by name, all databases).
+    comment(
+        "gunicorn CPU per request of the exam phase: "
+        f"{cpu['gunicorn'] * 1000 / max(1, len(exam_ms)):.1f} ms"
+    )
+    comment(
         f"target: {args.takers} takers, 0 errors, 0 lost, 0 duplicated, p95 < 1000 ms"
     )
     for error in run.errors[:10]:
@@ -570,11 +365,16 @@ def measure(args, tmp):
 def parser():
     p = argument_parser(__doc__)
     p.add_argument("--takers", type=int, default=1000)
+    p.add_argument(
+        "--paper",
+        choices=["drawn", "fixed"],
+        default="drawn",
+        help="16 drawn from the bank of 80 per attempt, or the same 16 for all "
+        "(written in the quiz, as before issue 15: for comparisons)",
+    )
     p.add_argument("--start-window", type=float, default=60, help="seconds")
     p.add_argument("--think", type=float, default=10, help="seconds per answer")
-    p.add_argument("--concurrency", type=int, default=64, help="requests in flight")
-    p.add_argument("--workers", type=int, default=3, help="gunicorn processes")
-    p.add_argument("--threads", type=int, default=4, help="threads per process")
+    add_stack_arguments(p, database_prefix="bench_quiz_")
     p.add_argument(
         "--deadline",
         type=float,
@@ -582,7 +382,6 @@ def parser():
         help="seconds for the exam phase (default: the slowest taker the start window "
         "and think times allow, plus a minute for the server)",
     )
-    p.add_argument("--http-timeout", type=float, default=30, help="seconds")
     return p
 
 
