@@ -46,7 +46,7 @@ step), ``p50_ms``, ``p95_ms``, ``requests``, ``requests_per_second``.
 Tolerant of later rules: a quiz field with an "exam" choice is set to it, or a
 boolean one named like "exam" to true (exam quizzes are closed until opened);
 ``--course-field name=value`` sets a course field if it exists (e.g.
-``show_answers_after_submit=false``); any refusal status (400, 403, 404, 409, 410,
+``attempt_limit=5``); any refusal status (400, 403, 404, 409, 410,
 423) or redirect counts as a refusal after the close. Review rules are left at
 their defaults: that is what is measured.
 """

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 BANK = exam_bank(size=20)
 
 
-def take(client, home_page, learner, **course_fields):
+def take(client, home_page, learner, **quiz_fields):
     """Start an attempt on a quiz drawing 8 of the benchmark's bank; returns
     (attempt url, attempt page html, attempt)."""
     bank = QuestionBank.objects.create(name="Ngân hàng thử")
@@ -34,8 +34,10 @@ def take(client, home_page, learner, **course_fields):
             explanation=item["explanation"],
             choices=[("choice", c) for c in item["choices"]],
         )
-    course, quiz_page = build_course(home_page, slug="rut-de-thu", **course_fields)
+    course, quiz_page = build_course(home_page, slug="rut-de-thu")
     quiz_page.questions = [("draw", {"bank": bank, "count": 8, "tag": None})]
+    for name, value in quiz_fields.items():
+        setattr(quiz_page, name, value)
     quiz_page.save_revision().publish()
     quiz_page.refresh_from_db()
     Enrolment.objects.create(user=learner, course=course)
@@ -58,9 +60,8 @@ def test_the_paper_is_read_from_the_attempt_page(signed_in, home_page, learner):
 
 
 def test_pages_that_keep_the_key_are_not_flagged(signed_in, home_page, learner):
-    url, page, attempt = take(
-        signed_in, home_page, learner, show_answers_after_submit=False
-    )
+    # The default review rule: answers only after passing or the last attempt.
+    url, page, attempt = take(signed_in, home_page, learner)
     paper = read_paper(page, AnswerKey(BANK))
     assert leaks_in(page, paper) == []
     answers = wrong_answers(paper)
@@ -80,7 +81,7 @@ def test_pages_that_keep_the_key_are_not_flagged(signed_in, home_page, learner):
 
 def test_a_result_page_showing_the_key_is_flagged(signed_in, home_page, learner):
     url, page, _attempt = take(
-        signed_in, home_page, learner, show_answers_after_submit=True
+        signed_in, home_page, learner, review_answers="immediately"
     )
     paper = read_paper(page, AnswerKey(BANK))
     answers = wrong_answers(paper)
