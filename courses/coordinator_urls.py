@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import coordinator_views as views
+from . import results_views
 
 app_name = "class_courses"
 
@@ -22,5 +23,10 @@ urlpatterns = [
         "lop/<int:class_id>/bai-kiem-tra/<int:quiz_id>/",
         views.quiz_window,
         name="quiz_window",
+    ),
+    path(
+        "lop/<int:class_id>/bai-kiem-tra/<int:quiz_id>/ket-qua/",
+        results_views.quiz_results,
+        name="quiz_results",
     ),
 ]
