@@ -51,6 +51,8 @@ EXPECTED = {
     "courses:my_learning": SIGNED_IN,
     # quiz autosave (JSON): learner A's attempt is nobody else's to write
     "courses:autosave": ("POST", 401, NF, NF, NF, NF),
+    # focus signals (sendBeacon): likewise only the learner's own open attempt
+    "courses:attempt_focus": ("POST", 401, NF, NF, NF, NF),
     # coordinators: their own dashboard and upload form...
     "coordinator:home": ("GET", LOGIN, NF, 200, NF, NF),
     "coordinator:upload": ("GET", LOGIN, NF, 200, NF, NF),
@@ -70,6 +72,7 @@ EXPECTED = {
     "class_courses:enrol": STAFF_ACTION,
     "class_courses:unenrol": STAFF_ACTION,
     "class_courses:quiz_window": STAFF_ACTION,
+    "class_courses:quiz_results": STAFF_PAGE,
     "class_progress:progress": STAFF_PAGE,
     "class_progress:progress_csv": STAFF_PAGE,
     "class_progress:progress_xlsx": STAFF_PAGE,
@@ -137,6 +140,7 @@ OWNER = {
     "class_courses:enrol": ("coordinator_a", 302),
     "class_courses:unenrol": ("coordinator_a", 302),
     "class_courses:quiz_window": ("coordinator_a", 302),
+    "class_courses:quiz_results": ("coordinator_a", 200),
     "class_progress:progress": ("coordinator_a", 200),
     "class_progress:progress_csv": ("coordinator_a", 200),
     "class_progress:progress_xlsx": ("coordinator_a", 200),
@@ -148,6 +152,7 @@ OWNER = {
     "certificates:reissue": ("coordinator_a", 302),
     "certificates:revoke": ("coordinator_a", 200),
     "courses:autosave": ("learner_a", 400),  # empty answers: a clear message
+    "courses:attempt_focus": ("learner_a", 400),  # no numbers: a clear message
     "reports:unit": ("coordinator_a", 200),
     "reports:class": ("coordinator_a", 200),
     "reports_exports:job": ("coordinator_a", 200),
