@@ -2,6 +2,7 @@
 numbers within caps, totals that only go up, bad input a clear 400 in Vietnamese."""
 
 import json
+import threading
 from datetime import timedelta
 
 import pytest
@@ -11,8 +12,10 @@ from django.utils import timezone
 
 from courses import focus, quiz
 from courses.models import Enrolment, QuizAttempt
-from tests.courses.conftest import correct_answers
+from tests.courses.conftest import build_course, correct_answers
+from tests.courses.test_concurrency import fire_together
 from tests.factories import UserFactory
+from tests.services import require_postgresql
 
 pytestmark = pytest.mark.django_db
 
@@ -196,3 +199,29 @@ def test_the_caps_are_accepted_exactly(attempt):
         {"lost_count": focus.MAX_LOST_COUNT, "away_seconds": focus.MAX_AWAY_SECONDS}
     ) == (focus.MAX_LOST_COUNT, focus.MAX_AWAY_SECONDS)
     assert focus.read_totals({"lost_count": " 7 ", "away_seconds": "08"}) == (7, 8)
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_beacons_keep_the_highest_totals(home_page):
+    """Eight beacons at once, in no particular order, on PostgreSQL: the stored
+    totals end at the highest sent, whichever UPDATE ran last."""
+    require_postgresql()
+    course, quiz_page = build_course(home_page, slug="dong-thoi")
+    enrolment = Enrolment.objects.create(user=UserFactory(), course=course)
+    attempt = quiz.start_attempt(enrolment, quiz_page, course=course)
+    QuizAttempt.objects.filter(pk=attempt.pk).update(
+        started_at=timezone.now() - timedelta(hours=1)
+    )
+    values = iter(range(1, 9))
+    lock = threading.Lock()
+
+    def beacon(client):
+        with lock:
+            n = next(values)
+        return send(
+            client, attempt, lost_count=n, away_seconds=(9 - n) * 10
+        ).status_code
+
+    assert fire_together(enrolment.user, 8, beacon) == [200] * 8
+    assert totals(attempt) == (8, 80)

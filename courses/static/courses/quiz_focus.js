@@ -41,7 +41,9 @@
   }
 
   document.addEventListener("visibilitychange", function () {
-    if (document.visibilityState === "hidden") goAway(); else comeBack();
+    if (document.visibilityState === "hidden") { goAway(); return; }
+    leaving = false;  // still here: whatever looked like leaving did not happen
+    comeBack();
   });
   window.addEventListener("blur", goAway);
   window.addEventListener("focus", comeBack);
