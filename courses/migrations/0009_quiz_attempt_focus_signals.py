@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0007_question_banks_and_drawn_papers'),
+        ('courses', '0008_editors_manage_question_banks'),
     ]
 
     operations = [
