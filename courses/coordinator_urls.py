@@ -3,7 +3,7 @@
 from django.urls import path
 
 from . import coordinator_views as views
-from . import exam_views
+from . import exam_views, results_views
 
 app_name = "class_courses"
 
@@ -38,5 +38,10 @@ urlpatterns = [
         "lop/<int:class_id>/bai-kiem-tra/<int:quiz_id>/them-gio/",
         exam_views.extra_time,
         name="extra_time",
+    ),
+    path(
+        "lop/<int:class_id>/bai-kiem-tra/<int:quiz_id>/ket-qua/",
+        results_views.quiz_results,
+        name="quiz_results",
     ),
 ]

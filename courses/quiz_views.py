@@ -160,6 +160,7 @@ def take(request, quiz_page, attempt_id):
             "questions": questions,
             "seconds_left": attempt.seconds_left(),
             "save_url": reverse("courses:autosave", args=[attempt.pk]),
+            "focus_url": reverse("courses:attempt_focus", args=[attempt.pk]),
             "submit_url": _url(quiz_page, "submit", attempt),
         },
     )

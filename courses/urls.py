@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import quiz_views, views
+from . import focus_views, quiz_views, views
 
 app_name = "courses"
 
@@ -8,4 +8,10 @@ urlpatterns = [
     path("", views.my_learning, name="my_learning"),
     # Quiz autosave, outside the page tree: see quiz_views.autosave.
     path("lan/<int:attempt_id>/luu/", quiz_views.autosave, name="autosave"),
+    # Focus signals of an open attempt (sendBeacon): see focus_views.
+    path(
+        "lan/<int:attempt_id>/roi-trang/",
+        focus_views.attempt_focus,
+        name="attempt_focus",
+    ),
 ]

@@ -228,6 +228,15 @@ class QuizAttempt(models.Model):
     )
     time_limit_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
     extra_minutes = models.PositiveSmallIntegerField(default=0)
+    # Integrity signals (courses.focus): how often the attempt's page lost focus or
+    # went hidden, and for how long in all. Only ever raised; shown to the
+    # coordinator as something to look at, never used in scoring.
+    focus_lost_count = models.PositiveIntegerField(
+        _("times the page was left"), default=0
+    )
+    focus_away_seconds = models.PositiveIntegerField(
+        _("seconds away from the page"), default=0
+    )
 
     objects = QuizAttemptQuerySet.as_manager()
 

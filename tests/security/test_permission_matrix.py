@@ -51,6 +51,8 @@ EXPECTED = {
     "courses:my_learning": SIGNED_IN,
     # quiz autosave (JSON): learner A's attempt is nobody else's to write
     "courses:autosave": ("POST", 401, NF, NF, NF, NF),
+    # focus signals (sendBeacon): likewise only the learner's own open attempt
+    "courses:attempt_focus": ("POST", 401, NF, NF, NF, NF),
     # coordinators: their own dashboard and upload form...
     "coordinator:home": ("GET", LOGIN, NF, 200, NF, NF),
     "coordinator:upload": ("GET", LOGIN, NF, 200, NF, NF),
@@ -73,6 +75,7 @@ EXPECTED = {
     "class_courses:exam_board": STAFF_PAGE,
     "class_courses:quiz_schedule": STAFF_ACTION,
     "class_courses:extra_time": STAFF_ACTION,
+    "class_courses:quiz_results": STAFF_PAGE,
     "class_progress:progress": STAFF_PAGE,
     "class_progress:progress_csv": STAFF_PAGE,
     "class_progress:progress_xlsx": STAFF_PAGE,
@@ -146,6 +149,7 @@ OWNER = {
     "class_courses:exam_board": ("coordinator_a", 200),
     "class_courses:quiz_schedule": ("coordinator_a", 302),  # empty: nothing scheduled
     "class_courses:extra_time": ("coordinator_a", 400),  # empty form: a clear message
+    "class_courses:quiz_results": ("coordinator_a", 200),
     "class_progress:progress": ("coordinator_a", 200),
     "class_progress:progress_csv": ("coordinator_a", 200),
     "class_progress:progress_xlsx": ("coordinator_a", 200),
@@ -157,6 +161,7 @@ OWNER = {
     "certificates:reissue": ("coordinator_a", 302),
     "certificates:revoke": ("coordinator_a", 200),
     "courses:autosave": ("learner_a", 400),  # empty answers: a clear message
+    "courses:attempt_focus": ("learner_a", 400),  # no numbers: a clear message
     "reports:unit": ("coordinator_a", 200),
     "reports:class": ("coordinator_a", 200),
     "reports_exports:job": ("coordinator_a", 200),

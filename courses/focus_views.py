@@ -1,0 +1,41 @@
+"""The quiz page's focus beacon (courses.focus), beside the autosave endpoint.
+
+Accepts a form body (what ``navigator.sendBeacon`` sends, CSRF token in the body)
+or JSON with the X-CSRFToken header, as the autosave does. Only the signed-in
+learner's own attempt, in a course they are still enrolled in, is found.
+"""
+
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
+from django.utils.translation import gettext as _
+
+from config.request_json import BadJSON, read_json
+
+from . import focus, quiz
+from .models import Enrolment, QuizAttempt
+
+
+def _payload(request):
+    if request.content_type == "application/json":
+        return read_json(request.body, default={})
+    return request.POST
+
+
+def attempt_focus(request, attempt_id):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": _("Please sign in again.")}, status=401)
+    attempt = QuizAttempt.objects.filter(
+        pk=attempt_id,
+        enrolment__in=Enrolment.objects.active().filter(user=request.user),
+    ).first()
+    if attempt is None:
+        raise Http404
+    try:
+        lost_count, away_seconds = focus.read_totals(_payload(request))
+        lost_count, away_seconds = focus.record(attempt, lost_count, away_seconds)
+    except (BadJSON, focus.BadFocusReport):
+        return JsonResponse({"error": str(focus.BadFocusReport.message)}, status=400)
+    except quiz.QuizError as error:  # submitted or out of time: nothing to record
+        return JsonResponse({"error": str(error.message)}, status=409)
+    return JsonResponse({"lost_count": lost_count, "away_seconds": away_seconds})
