@@ -42,9 +42,21 @@ def _blocks():
                 "question": "Mật khẩu nào mạnh nhất?",
                 "explanation": "Dài và khó đoán.",
                 "choices": [
-                    {"type": "item", "id": "c1", "value": {"text": "123456", "correct": False}},
-                    {"type": "item", "id": "c2", "value": {"text": "Tr@ng-Xanh-2026!", "correct": True}},
-                    {"type": "item", "id": "c3", "value": {"text": "ngaysinh", "correct": False}},
+                    {
+                        "type": "item",
+                        "id": "c1",
+                        "value": {"text": "123456", "correct": False},
+                    },
+                    {
+                        "type": "item",
+                        "id": "c2",
+                        "value": {"text": "Tr@ng-Xanh-2026!", "correct": True},
+                    },
+                    {
+                        "type": "item",
+                        "id": "c3",
+                        "value": {"text": "ngaysinh", "correct": False},
+                    },
                 ],
             },
         },
@@ -65,9 +77,13 @@ def _blocks():
         {
             "type": "true_false",
             "id": "b-3",
-            "value": {"question": "VNeID là ứng dụng định danh.", "explanation": "Đúng.", "answer": True},
+            "value": {
+                "question": "VNeID là ứng dụng định danh.",
+                "explanation": "Đúng.",
+                "answer": True,
+            },
         },
-    ]  # fmt: skip
+    ]
 
 
 def _snapshot(first_choices=None):
@@ -203,9 +219,14 @@ def test_inline_questions_move_to_a_bank_and_past_results_stay(home_page):
     snapshot = _snapshot()
     answers = {"q-tf": ["t"], "q-pw": ["p1"], "q-lua": ["l1", "l2"]}
     submitted = _attempt(
-        apps, enrolment, quiz, 1, snapshot, answers,
+        apps,
+        enrolment,
+        quiz,
+        1,
+        snapshot,
+        answers,
         {"correct_count": 2, "score": Decimal("66.67"), "passed": False},
-    )  # fmt: skip
+    )
     # Served before an editor fixed a choice's text: another version, left unlinked.
     edited = _snapshot(
         [
@@ -215,9 +236,14 @@ def test_inline_questions_move_to_a_bank_and_past_results_stay(home_page):
         ]
     )
     older = _attempt(
-        apps, enrolment, quiz, 2, edited, {"q-pw": ["p2"]},
+        apps,
+        enrolment,
+        quiz,
+        2,
+        edited,
+        {"q-pw": ["p2"]},
         {"correct_count": 1, "score": Decimal("33.33"), "passed": False},
-    )  # fmt: skip
+    )
     in_progress = _attempt(apps, enrolment, quiz, 3, _snapshot(), {"q-tf": ["f"]}, None)
     QuestionResult = apps.get_model("courses", "QuestionResult")
     results_before = list(
@@ -228,8 +254,13 @@ def test_inline_questions_move_to_a_bank_and_past_results_stay(home_page):
 
     _migrate()  # through this migration and any later ones
 
-    from courses.models import Question, QuestionBank, QuestionResult, QuizAttempt
-    from courses.models import QuizPage
+    from courses.models import (
+        Question,
+        QuestionBank,
+        QuestionResult,
+        QuizAttempt,
+        QuizPage,
+    )
     from courses.papers import draw_paper
     from courses.quiz import submit_attempt
 
