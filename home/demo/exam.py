@@ -18,8 +18,8 @@ DEVICES = "tt02:4.1"  # bảo vệ thiết bị
 PRIVACY = "tt02:4.2"  # bảo vệ dữ liệu cá nhân và quyền riêng tư
 AI_USE = "tt02:6.2"  # sử dụng trí tuệ nhân tạo
 AI_JUDGE = "tt02:6.3"  # đánh giá, dùng trí tuệ nhân tạo có trách nhiệm
-CITIZEN_SERVICES = "qd757:4"  # dịch vụ công trực tuyến (kỹ năng số cơ bản)
-CITIZEN_SAFETY = "qd757:3"  # an toàn, an ninh trên môi trường số
+CITIZEN_SERVICES = "qd757:2.3"  # tham gia với tư cách công dân (dịch vụ công)
+CITIZEN_SAFETY = "qd757:4"  # nhóm kỹ năng an toàn
 
 
 def tagged(question, *tags):
