@@ -32,7 +32,8 @@ def _choices(value):
     for item in value.get("choices") or []:
         if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
             item = item["value"]  # ListBlock's current format: {"type", "value", "id"}
-        items.append((item.get("text") or "", bool(item.get("correct"))))
+        if isinstance(item, dict):
+            items.append((item.get("text") or "", bool(item.get("correct"))))
     return items
 
 
