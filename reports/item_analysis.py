@@ -132,10 +132,19 @@ def choice_label(label):
 
 
 def current_question_order(quiz):
-    """Question text → its place in the quiz as it stands (no query)."""
+    """Question text → its place in the quiz as it stands: inline questions and
+    fixed bank questions where they stand, a draw's bank questions at the draw."""
     order = {}
     for index, block in enumerate(quiz.questions):
-        order.setdefault(block.value["question"], index)
+        if block.block_type == "draw":
+            bank = block.value["bank"]
+            texts = bank.questions.values_list("text", flat=True) if bank else []
+        elif block.block_type == "bank_question":
+            texts = [block.value.text] if block.value is not None else []
+        else:
+            texts = [block.value["question"]]
+        for text in texts:
+            order.setdefault(text, index)
     return order
 
 
