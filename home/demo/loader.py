@@ -17,14 +17,15 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Revision, Site, Task, Workflow
 
 from certificates.demo import load_certificate_template
-from courses.models import Audience, CourseIndexPage, CoursePage, LessonPage, QuizPage
-from home.models import HomePage, PortalSettings
+from courses.models import Audience
+from home.models import PortalSettings
 from home.page_slugs import asciify_page_slugs
 from home.workflow_names import name_default_workflow
 from people.models import Membership, Organisation, SchoolClass, User
 from people.organisation_import import import_units, read_units
 
-from . import courses as content
+from . import banks
+from .pages import load_pages
 
 DEMO_PASSWORD = "demo-2026"  # noqa: S105 - the published password of the demo accounts
 ORGANISATIONS_CSV = Path(__file__).with_name("organisations.csv")
@@ -319,139 +320,6 @@ def load_users():
     return users_created, memberships_created
 
 
-def _child(parent, slug):
-    """The child page of ``parent`` with this slug, as its specific type, or None."""
-    return parent.get_children().filter(slug=slug).specific().first()
-
-
-def _create_page(parent, page, before=None):
-    """Add ``page`` under ``parent`` (left of ``before`` if given), live, 1 revision."""
-    if before is not None:
-        # Fetched afresh: inserting to the left shifts the tree paths of siblings.
-        type(before).objects.get(pk=before.pk).add_sibling(pos="left", instance=page)
-    else:
-        parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def _ensure_children(parent, specs):
-    """Create the missing children of ``parent`` in the order of ``specs``.
-
-    ``specs`` is a list of (slug, factory) pairs; a factory builds the unsaved page.
-    Missing pages go at the end, or before the next page that already existed, so a
-    page deleted from the middle of a course comes back in its place.
-    Returns (pages in spec order, number created).
-    """
-    existing = [_child(parent, slug) for slug, _ in specs]
-    pages = []
-    for index, (_, factory) in enumerate(specs):
-        page = existing[index]
-        if page is None:
-            before = next((later for later in existing[index + 1 :] if later), None)
-            page = _create_page(parent, factory(), before=before)
-        pages.append(page)
-    return pages, sum(page is None for page in existing)
-
-
-def _stream(model, field_name, raw):
-    """Validated StreamField value from the plain data in ``courses.py``.
-
-    Going through the block's own ``to_python`` and ``clean`` means a quiz with two
-    correct answers to a single-choice question fails here, as it would in the admin,
-    and lists are stored in Wagtail's current format (items with ids).
-    """
-    block = model._meta.get_field(field_name).stream_block
-    return block.clean(block.to_python(raw))
-
-
-def _lesson(spec):
-    return LessonPage(
-        title=spec["title"],
-        slug=spec["slug"],
-        intro=spec["intro"],
-        duration_minutes=spec["duration_minutes"],
-        body=_stream(LessonPage, "body", spec["body"]),
-    )
-
-
-def _quiz(spec):
-    return QuizPage(
-        title=spec["title"],
-        slug=spec["slug"],
-        intro=spec["intro"],
-        questions=_stream(QuizPage, "questions", spec["questions"]),
-    )
-
-
-def _course(spec, audiences):
-    page = CoursePage(
-        title=spec["title"],
-        slug=spec["slug"],
-        summary=spec["summary"],
-        search_description=spec["summary"],
-        duration_minutes=spec["duration_minutes"],
-        self_enrol=True,
-        pass_mark=70,
-        # Counts toward a certificate: a limit, and the quizzes keep the default
-        # review rules (the key only after passing or the last attempt).
-        attempt_limit=3,
-    )
-    page.audiences.set([audiences[slug] for slug in spec["audiences"]])
-    return page
-
-
-def load_pages():
-    """Home page text, the course catalogue, courses, lessons and quizzes.
-
-    Pages are matched by slug under their parent and created live with one revision.
-    The home page is filled in only while it still has no headline and no intro (as
-    migration home/0002 leaves it). Returns how many pages were created or filled in.
-    """
-    site = Site.objects.select_related("root_page").get(is_default_site=True)
-    home = site.root_page.specific
-    if not isinstance(home, HomePage):
-        raise ValueError(
-            "Trang gốc của site mặc định không phải trang chủ (home.HomePage)."
-        )
-    changed = 0
-    if not home.headline and not home.intro:
-        home.title = home.draft_title = content.HOME_PAGE["title"]
-        home.headline = content.HOME_PAGE["headline"]
-        home.intro = content.HOME_PAGE["intro"]
-        home.save_revision().publish()
-        changed += 1
-
-    # The catalogue is one per home page: an editor may have changed its slug.
-    index = CourseIndexPage.objects.child_of(home).first()
-    if index is None:
-        spec = content.COURSE_INDEX
-        index = CourseIndexPage(
-            title=spec["title"], slug=spec["slug"], intro=spec["intro"]
-        )
-        _create_page(home, index)
-        changed += 1
-
-    audiences = _audiences_by_slug()
-    course_specs = [
-        (spec["slug"], lambda spec=spec: _course(spec, audiences))
-        for spec in content.COURSES
-    ]
-    courses, created = _ensure_children(index, course_specs)
-    changed += created
-
-    for course, spec in zip(courses, content.COURSES, strict=True):
-        child_specs = [
-            (lesson["slug"], lambda lesson=lesson: _lesson(lesson))
-            for lesson in spec["lessons"]
-        ]
-        quiz = spec["quiz"]
-        child_specs.append((quiz["slug"], lambda quiz=quiz: _quiz(quiz)))
-        _, created = _ensure_children(course, child_specs)
-        changed += created
-    return changed
-
-
 def load_settings():
     """Portal branding for the default site.
 
@@ -487,7 +355,9 @@ def load_demo():
         organisations = load_organisations()
         classes = load_classes()
         users, memberships = load_users()
-        pages = load_pages()
+        questions = banks.load_exam_bank()
+        pages = load_pages(_audiences_by_slug())
+        exams = banks.open_demo_exam()  # issue 15.4: only once QuizPage.kind exists
         settings_changed = load_settings()
         certificate_templates = load_certificate_template()
         workflow_renamed = name_default_workflow(Workflow, Task)
@@ -499,6 +369,8 @@ def load_demo():
         "users": users,
         "memberships": memberships,
         "pages": pages,
+        "questions": questions,
+        "exams": exams,
         "settings": int(settings_changed),
         "certificate_templates": certificate_templates,
         "workflow_names": workflow_renamed,

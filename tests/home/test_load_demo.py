@@ -14,7 +14,15 @@ from django.urls import reverse
 from wagtail.models import Page, Revision, Site
 
 from courses.blocks import QuizQuestionsBlock
-from courses.models import Audience, CourseIndexPage, CoursePage, LessonPage, QuizPage
+from courses.models import (
+    Audience,
+    CourseIndexPage,
+    CoursePage,
+    LessonPage,
+    Question,
+    QuestionBank,
+    QuizPage,
+)
 from home.models import HomePage, PortalSettings
 from people.models import Membership, Organisation, SchoolClass, User
 
@@ -87,6 +95,10 @@ def snapshot():
         "pages": Page.objects.count(),
         "revisions": Revision.objects.count(),
         "settings": PortalSettings.objects.count(),
+        "questions": sorted(
+            Question.objects.values_list("pk", "bank_id", "version", "updated_at")
+        ),
+        "banks": QuestionBank.objects.count(),
         "passwords": sorted(User.objects.values_list("password", flat=True)),
         "last_published": sorted(
             Page.objects.values_list("pk", "last_published_at", "latest_revision_id")
@@ -343,22 +355,18 @@ def test_courses_have_lessons_then_a_valid_quiz(demo, site_home):
             assert "text" in kinds
             assert kinds <= {"text", "callout", "steps"}
 
-        assert 5 <= len(quiz.questions) <= 8, title
-        QuizQuestionsBlock().clean(quiz.questions)  # raises if any question is invalid
+        # The questions live in the course's bank; the quiz fixes them in order.
+        assert {b.block_type for b in quiz.questions} == {"bank_question"}, title
+        questions = [block.value for block in quiz.questions]
+        assert 5 <= len(questions) <= 8, title
+        QuizQuestionsBlock().clean(quiz.questions)  # raises if a slot is invalid
+        assert {q.bank.name for q in questions} == {f"{title} — {quiz.title}"}
         kinds = set()
-        for question in quiz.questions:
-            value = question.value
-            kinds.add(question.block_type)
-            assert value["question"] and value["explanation"]
-            if question.block_type == "true_false":
-                assert isinstance(value["answer"], bool)
-                continue
-            correct = sum(bool(choice["correct"]) for choice in value["choices"])
-            assert len(value["choices"]) >= 2
-            if question.block_type == "single_choice":
-                assert correct == 1, value["question"]
-            else:
-                assert correct >= 1, value["question"]
+        for question in questions:
+            question.full_clean()  # raises if any question is invalid
+            kinds.add(question.kind)
+            assert question.text and question.explanation
+        assert course.attempt_limit == 3, title
         assert kinds == {"single_choice", "multiple_choice", "true_false"}, title
 
 

@@ -8,7 +8,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 import reports.item_analysis_hooks  # noqa: F401  (registers the admin URLs and buttons)
-from courses.models import Enrolment, QuestionResult, QuizAttempt
+from courses.models import (
+    Enrolment,
+    Question,
+    QuestionBank,
+    QuestionResult,
+    QuizAttempt,
+)
 from courses.quiz import build_snapshot
 from reports.item_analysis import analyse
 from tests.courses.conftest import build_course
@@ -217,3 +223,26 @@ def test_who_may_open_the_analysis(analysed_quiz, client):
         client.get(reverse("reports_item_analysis:quiz", args=[999999])).status_code
         == 404
     )
+
+
+def test_bank_slots_and_draws_keep_their_place(home_page):
+    """Quizzes made of bank slots (as migrated quizzes are) are analysed in the
+    order of their slots, drawn questions at their draw."""
+    course, quiz = build_course(home_page)
+    bank = QuestionBank.objects.create(name="Ngân hàng cố định")
+    pool = QuestionBank.objects.create(name="Ngân hàng rút")
+    fixed = Question.objects.create(bank=bank, kind="true_false", text="Câu cố định")
+    Question.objects.create(bank=pool, kind="true_false", text="Câu rút", answer=True)
+    quiz.questions = [
+        ("draw", {"bank": pool, "count": 1, "tag": None}),
+        ("bank_question", fixed),
+    ]
+    quiz.save()
+    for _n in range(2):
+        attempt = make_attempt(quiz, course, build_snapshot(quiz))
+        answer(attempt, {"Câu cố định": [False], "Câu rút": [False]})
+    rows = analyse(quiz)
+    assert [(r.text, r.in_quiz, r.correct) for r in rows] == [
+        ("Câu rút", True, 0),
+        ("Câu cố định", True, 2),
+    ]

@@ -15,6 +15,8 @@ SUMMARY_LABELS = [
     ("users", "tài khoản"),
     ("memberships", "thành viên đơn vị/lớp"),
     ("pages", "trang"),
+    ("questions", "câu hỏi trong ngân hàng đề thi"),
+    ("exams", "bài thi mở cho lớp 10A1"),
     ("settings", "cài đặt cổng"),
     ("workflow_names", "tên quy trình duyệt đặt lại bằng tiếng Việt"),
     ("ascii_slugs", "đường dẫn trang đổi sang chữ không dấu"),
