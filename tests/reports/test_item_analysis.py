@@ -51,6 +51,9 @@ def answer(attempt, picks):
                 quiz_id=attempt.quiz_id,
                 question_key=question["key"],
                 position=position,
+                # As the engine records them: the bank question and version served.
+                question_id=question.get("qid"),
+                question_version=question.get("ver"),
                 selected=",".join(keys),
                 is_correct=keys == sorted(question["correct"]),
             )
