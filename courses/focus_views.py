@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from config.request_json import BadJSON, read_json
 
 from . import focus, quiz
-from .models import Enrolment, QuizAttempt
+from .models import QuizAttempt
 
 
 def _payload(request):
@@ -25,10 +25,7 @@ def attempt_focus(request, attempt_id):
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
         return JsonResponse({"error": _("Please sign in again.")}, status=401)
-    attempt = QuizAttempt.objects.filter(
-        pk=attempt_id,
-        enrolment__in=Enrolment.objects.active().filter(user=request.user),
-    ).first()
+    attempt = QuizAttempt.objects.of_learner(request.user).filter(pk=attempt_id).first()
     if attempt is None:
         raise Http404
     try:

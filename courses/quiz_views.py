@@ -15,7 +15,7 @@ from config.request_json import BadJSON, read_json
 
 from . import attempt_review, exam_windows, papers, quiz
 from .exam_windows import quiz_open_for
-from .models import Enrolment, QuizAttempt
+from .models import QuizAttempt
 from .views import _render, _require_enrolment, _touch, course_of
 
 
@@ -179,10 +179,7 @@ def autosave(request, attempt_id):
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
         return JsonResponse({"error": _("Please sign in again.")}, status=401)
-    attempt = QuizAttempt.objects.filter(
-        pk=attempt_id,
-        enrolment__in=Enrolment.objects.active().filter(user=request.user),
-    ).first()
+    attempt = QuizAttempt.objects.of_learner(request.user).filter(pk=attempt_id).first()
     if attempt is None:
         raise Http404
     try:

@@ -178,6 +178,10 @@ class QuizAttemptQuerySet(models.QuerySet):
     def submitted(self):
         return self.filter(submitted_at__isnull=False)
 
+    def of_learner(self, user):
+        """The signed-in learner's own attempts, in enrolments not withdrawn."""
+        return self.filter(enrolment__in=Enrolment.objects.active().filter(user=user))
+
 
 class QuizAttempt(models.Model):
     """One try at a quiz, with the questions frozen as they were served.

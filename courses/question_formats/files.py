@@ -13,6 +13,8 @@ import zipfile
 
 from django.utils.translation import gettext_lazy as _
 
+from people.rosters.decoding import bomless_utf16
+
 from .base import QuestionFileError, lazy_format
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -120,7 +122,7 @@ def decode(data):
     ):
         if data.startswith(bom):
             return _nfc(_strict(data[len(bom) :], codec))
-    codec = _bomless_utf16(data)
+    codec = bomless_utf16(data)
     if codec:
         return _nfc(_strict(data, codec))
     if b"\x00" in data:
@@ -146,17 +148,3 @@ def _strict(data, codec):
         return data.decode(codec)
     except UnicodeDecodeError as exc:
         raise QuestionFileError(M_ENCODING) from exc
-
-
-def _bomless_utf16(data):
-    """UTF-16 without a BOM shows as a NUL in every other byte of ASCII text."""
-    sample = data[:4096]
-    half = len(sample) // 2
-    if half < 8:
-        return None
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if odd > half * 0.3 and even == 0:
-        return "utf-16-le"
-    if even > half * 0.3 and odd == 0:
-        return "utf-16-be"
-    return None

@@ -32,7 +32,7 @@ def _decode(data):
     for bom, codec in boms:
         if data.startswith(bom):
             return _strict_decode(data[len(bom) :], codec)
-    codec = _bomless_utf16(data)
+    codec = bomless_utf16(data)
     if codec:
         return _strict_decode(data, codec)
     if b"\x00" in data:
@@ -54,7 +54,7 @@ def _strict_decode(data, codec):
         raise RosterFileError(M_BAD_ENCODING) from exc
 
 
-def _bomless_utf16(data):
+def bomless_utf16(data):
     """UTF-16 without a BOM shows as a NUL in every other byte of ASCII text."""
     sample = data[:4096]
     half = len(sample) // 2
