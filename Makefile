@@ -43,10 +43,12 @@ bench: $(VENV)/.requirements-dev
 		echo "== $$script"; DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python $$script || exit 1; \
 	done
 
-## lint: ruff, Django's checks and the migration check
+## lint: ruff, the import layers (import-linter, pyproject.toml), Django's checks and
+## the migration check
 lint: $(VENV)/.requirements-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 

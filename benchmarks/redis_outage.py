@@ -22,7 +22,7 @@ viewer opens the statistics. The learner (every lesson read, an attempt open on 
 last quiz) is prepared with ``manage.py shell`` before gunicorn starts.
 
 Before each key request (home, lesson, quiz submit, roster upload, the first
-look-up, statistics) it waits until the app's circuit breakers (config/circuit.py)
+look-up, statistics) it waits until the app's circuit breakers (core/circuit.py)
 have closed again, so each one pays the full cost of finding Redis down. Prints
 ``max_request_ms_redis_down`` (the slowest key request over both ways; target
 ≤ 2,000 ms), and ``#`` lines per request (sign-in included: its password hashing
@@ -70,7 +70,7 @@ LOOKUP_PATH = "/chung-nhan/xac-minh/7KQ4M2XD9PTRA/"
 LOOKUPS = 40
 ROSTER = REPO / "tests" / "data" / "roster_10A1_utf8-bom.csv"
 TARGET_MS = 2000
-BREAKER_RETRY_AFTER_S = 5  # config/circuit.py
+BREAKER_RETRY_AFTER_S = 5  # core/circuit.py
 KEY_REQUESTS = {
     "home",
     "lesson",

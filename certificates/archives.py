@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from config.queueing import publish
+from core.queueing import publish
 from people.text import clean_text, vietnamese_sort_key
 
 from .models import Certificate, ClassArchive

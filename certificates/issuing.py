@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
 
-from config.queueing import publish
+from core.queueing import publish
 from courses.models import QuizAttempt
 from home.models import PortalSettings
 from people.models import Membership

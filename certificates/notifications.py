@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from config.queueing import publish
+from core.queueing import publish
 from people.tasks import send_email
 
 from .models import Certificate

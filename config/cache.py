@@ -5,7 +5,7 @@ outlines, rate-limit counters) or lives in the database as well (sessions are
 ``cached_db``). So when Redis stops, a read is a miss and a write is dropped, with
 one warning in the log, instead of a 500 on every page. After a failure the cache
 is skipped for ``RETRY_AFTER`` seconds (a circuit breaker shared with the broker when
-both use the same Redis: config/circuit.py), so requests do not each wait for a
+both use the same Redis: core/circuit.py), so requests do not each wait for a
 connection timeout; then Redis is tried again. ``is_down()`` tells callers that must
 not trust a miss (rate limits) to count elsewhere.
 """
@@ -16,7 +16,7 @@ from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from .circuit import breaker_for
+from core.circuit import breaker_for
 
 UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 

@@ -16,6 +16,3 @@ class CoursesConfig(AppConfig):
         from .stream_forms import register
 
         register()  # unreadable StreamField posts are form errors, not 500s
-        from config.upstream_fixes import apply
-
-        apply()  # Wagtail admin code that crashes on hand-made posts

@@ -8,7 +8,7 @@ learner's own attempt, in a course they are still enrolled in, is found.
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.utils.translation import gettext as _
 
-from config.request_json import BadJSON, read_json
+from core.request_json import BadJSON, read_json
 
 from . import focus, quiz
 from .models import QuizAttempt

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.request_json import BadJSON, read_json
+from core.request_json import BadJSON, read_json
 
 from . import attempt_review, exam_windows, papers, quiz
 from .exam_windows import quiz_open_for

@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 
-from config.queueing import publish
+from core.queueing import publish
 
 from .reset_limits import seconds_until_allowed
 

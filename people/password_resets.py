@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from config.queueing import publish
+from core.queueing import publish
 
 from . import audit
 from .accounts import hash_temporary_password, temporary_password

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.queueing import publish
+from core.queueing import publish
 
 from .models import RosterImport
 

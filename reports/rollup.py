@@ -40,7 +40,7 @@ from django.db.models.functions import Coalesce, Substr, TruncMonth
 from django.utils import timezone
 
 from certificates.models import Certificate
-from config.queueing import publish
+from core.queueing import publish
 from courses.models import Enrolment
 from people.models import Organisation
 

@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.queueing import publish
+from core.queueing import publish
 
 from .models import ExportJob
 

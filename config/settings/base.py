@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "reports",
     "home",
     "search",
+    "config",  # the wiring: upstream fixes, `runstack`; imports apps, never imported
 ]
 
 MIDDLEWARE = [
@@ -252,7 +253,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_timeout": 0.5,
 }
 # Queueing from a web request must not hang while the broker is down: one quick
-# retry (a pooled connection gone stale), then config/queueing.py records the
+# retry (a pooled connection gone stale), then core/queueing.py records the
 # work as waiting and opens its circuit breaker for a few seconds.
 CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_TASK_PUBLISH_RETRY_POLICY = {

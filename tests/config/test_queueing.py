@@ -3,9 +3,9 @@ try, then the breaker keeps later calls from trying; never the result store."""
 
 import pytest
 
-from config import circuit
 from config.celery_app import app
-from config.queueing import publish
+from core import circuit
+from core.queueing import publish
 from people.tasks import send_email
 from tests.integration.faults_support import broker_down
 

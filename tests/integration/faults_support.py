@@ -119,7 +119,7 @@ def closed_port():
 @contextmanager
 def broker_down():
     """Tasks go (not eagerly) to a broker nobody answers; breakers start closed."""
-    from config import circuit
+    from core import circuit
 
     circuit.reset_all()
     try:
@@ -131,7 +131,7 @@ def broker_down():
 
 def cache_down(settings):
     """Point Django's cache at a Redis that is down (pytest-django ``settings``)."""
-    from config import circuit
+    from core import circuit
 
     circuit.reset_all()
     settings.CACHES = {

@@ -23,7 +23,7 @@ from django.utils import timezone
 from certificates.models import Certificate, SerialCounter
 from certificates.tasks import requeue_stuck_certificates
 from certificates.views import VERIFY_LIMIT
-from config import circuit
+from core import circuit
 from courses import quiz
 from courses.completion import mark_lesson_done
 from courses.models import Enrolment, LessonPage, QuestionResult, QuizAttempt, QuizPage

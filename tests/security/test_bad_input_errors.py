@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.models import Revision
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from config.request_json import BadJSON, read_json
+from core.request_json import BadJSON, read_json
 from courses.models import LessonPage
 from courses.stream_forms import MALFORMED_MESSAGE
 from reports.models import ExportJob

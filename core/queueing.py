@@ -4,7 +4,7 @@
 (broker down, or its circuit breaker still open after a recent failure): the caller
 then records the work as waiting, and a beat sweep (or the next request) hands it
 over once the broker is back. A request pays at most one short attempt per outage
-window (config/circuit.py), never a retry loop.
+window (core/circuit.py), never a retry loop.
 
 With eager Celery (the embedded default, tests) the task runs in-process as before.
 """
@@ -14,8 +14,7 @@ from .circuit import breaker_for
 
 def publish(task, *args, **kwargs):
     """Queue ``task(*args, **kwargs)``; True if queued (or run eagerly)."""
-    from config.celery_app import app
-
+    app = task.app  # the project's Celery app (config/celery_app.py)
     if app.conf.task_always_eager:
         task.apply_async(args, kwargs)
         return True
