@@ -244,7 +244,7 @@ def test_a_page_scheduled_a_minute_ahead_is_published_within_two_minutes(stack, 
     assert "Traceback" not in page.content()
     assert_accessible(page)
 
-    # Beat runs Wagtail's scheduled publishing every minute, in the worker.
+    # Beat runs Wagtail's scheduled publishing every 30 s, in the worker.
     left = 120 - (time.monotonic() - scheduled_at)
     live = reload_until(
         page,

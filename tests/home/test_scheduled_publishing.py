@@ -14,13 +14,13 @@ from tests.courses.conftest import build_course
 pytestmark = pytest.mark.django_db
 
 
-def test_beat_runs_scheduled_publishing_every_minute():
+def test_beat_runs_scheduled_publishing_every_half_minute():
     entries = [
         entry
         for entry in settings.CELERY_BEAT_SCHEDULE.values()
         if entry["task"] == "home.tasks.publish_scheduled_pages"
     ]
-    assert [entry["schedule"] for entry in entries] == [60]
+    assert [entry["schedule"] for entry in entries] == [30]
 
 
 def test_the_task_publishes_a_page_whose_time_has_come(client, home_page):
