@@ -12,13 +12,9 @@ from django.views.decorators.http import require_POST
 from people.coordinator_views import coordinator_required
 from people.scope import class_for_coordinator
 
-from .class_enrolment import (
-    enrol_class,
-    not_yet_enrolled,
-    set_quiz_window,
-    unenrol_class,
-)
+from .enrolment import enrol_class, not_yet_enrolled, unenrol_class
 from .exam_views import class_quiz_or_404, window_state
+from .exam_windows import set_quiz_window
 from .models import ClassEnrolment, CoursePage, QuizPage, QuizWindow
 
 

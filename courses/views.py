@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from .access import enrolment_for, is_staff_reader
 from .completion import finished_items, progress_by_enrolment
 from .completion import mark_lesson_done as record_lesson_done
+from .enrolment import SelfEnrolmentClosed, enrol_self
 from .models import CoursePage, Enrolment
 from .outline import TIMEOUT as OUTLINE_TIMEOUT
 from .outline import course_outline, tree_version
@@ -99,32 +99,11 @@ def enrol(request, course):
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
         return redirect_to_login(course.url)
-    if not course.self_enrol:
-        messages.error(
-            request,
-            _(
-                "This course is assigned by your coordinator; "
-                "you cannot enrol yourself."
-            ),
-        )
-        return redirect(course.url)
     try:
-        with transaction.atomic():
-            unit_id, class_id = Enrolment.placement_of(request.user.pk)
-            enrolment, created = Enrolment.objects.get_or_create(
-                user=request.user,
-                course=course,
-                defaults={"organisation_id": unit_id, "school_class_id": class_id},
-            )
-    except IntegrityError:  # the same click twice at once
-        enrolment, created = (
-            Enrolment.objects.get(user=request.user, course=course),
-            False,
-        )
-    if enrolment.status == Enrolment.Status.WITHDRAWN:
-        enrolment.status = Enrolment.Status.ACTIVE
-        enrolment.save(update_fields=["status"])
-        created = True
+        enrolment, created = enrol_self(request.user, course)
+    except SelfEnrolmentClosed as closed:
+        messages.error(request, closed.message)
+        return redirect(course.url)
     if created:
         messages.success(request, _("You are enrolled. Good luck!"))
     items = _outline_with_state(course, enrolment)

@@ -1,18 +1,56 @@
-"""Enrolling whole classes, and the exam-day switch that opens a quiz for a class."""
+"""Enrolment: a learner enrolling themselves, and a coordinator enrolling a class.
 
-from django.db import transaction
+One home for both, so that views, the demo, benchmarks and tests enrol people the
+same way, without a request. Both are idempotent and backed by the unique
+(user, course) constraint: a double click or a repeated class enrolment changes
+nothing, and a withdrawn enrolment is taken back in rather than duplicated.
+"""
+
+from django.db import IntegrityError, transaction
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from people.models import Membership
 
-from .exam_windows import quiz_open_for, set_quiz_window
 from .models import ClassEnrolment, Enrolment
 
-# The exam-day gate and switch live in courses.exam_windows; imported from here too.
-__all__ = ["quiz_open_for", "set_quiz_window"]
+
+class SelfEnrolmentClosed(Exception):
+    """The course is assigned by coordinators; ``message`` is shown to the learner."""
+
+    message = _(
+        "This course is assigned by your coordinator; you cannot enrol yourself."
+    )
+
+
+def enrol_self(user, course):
+    """Enrol ``user`` in ``course`` on their own: (enrolment, created).
+
+    ``created`` is also true when a withdrawn enrolment is made active again (the
+    learner sees it as a new enrolment). Raises SelfEnrolmentClosed when the course
+    does not allow self-enrolment.
+    """
+    if not course.self_enrol:
+        raise SelfEnrolmentClosed
+    try:
+        with transaction.atomic():
+            unit_id, class_id = Enrolment.placement_of(user.pk)
+            enrolment, created = Enrolment.objects.get_or_create(
+                user=user,
+                course=course,
+                defaults={"organisation_id": unit_id, "school_class_id": class_id},
+            )
+    except IntegrityError:  # the same click twice at once
+        enrolment, created = Enrolment.objects.get(user=user, course=course), False
+    if enrolment.status == Enrolment.Status.WITHDRAWN:
+        enrolment.status = Enrolment.Status.ACTIVE
+        enrolment.save(update_fields=["status"])
+        created = True
+    return enrolment, created
 
 
 def class_learner_ids(school_class):
+    """The user ids of the class's learners (a queryset, for ``__in``)."""
     return Membership.objects.filter(
         school_class=school_class, role=Membership.Role.LEARNER
     ).values_list("user_id", flat=True)
