@@ -2,8 +2,7 @@
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -19,10 +18,7 @@ from .models import ClassEnrolment, CoursePage, QuizPage, QuizWindow
 
 
 def _course_or_404(course_id):
-    course = CoursePage.objects.live().filter(pk=course_id).first()
-    if course is None:
-        raise Http404
-    return course
+    return get_object_or_404(CoursePage.objects.live(), pk=course_id)
 
 
 @coordinator_required

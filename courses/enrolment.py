@@ -62,6 +62,7 @@ def enrol_class(school_class, course, by=None):
     Learners already enrolled (by themselves or another class) keep their enrolment;
     withdrawn ones are taken back in, since the coordinator asked for the class.
     """
+    by_id = by.pk if by is not None else None
     with transaction.atomic():
         ClassEnrolment.objects.get_or_create(
             school_class=school_class, course=course, defaults={"enrolled_by": by}
@@ -72,19 +73,10 @@ def enrol_class(school_class, course, by=None):
                 course=course, user_id__in=learner_ids
             ).values_list("user_id", flat=True)
         )
-        Enrolment.objects.bulk_create(
-            [
-                Enrolment(
-                    user_id=user_id,
-                    course=course,
-                    source=Enrolment.Source.CLASS,
-                    enrolled_by=by,
-                    organisation_id=school_class.organisation_id,
-                    school_class=school_class,
-                )
-                for user_id in learner_ids - existing
-            ],
-            ignore_conflicts=True,  # a concurrent self-enrolment wins, harmlessly
+        add_class_enrolments(
+            [(user_id, course.pk, by_id) for user_id in learner_ids - existing],
+            organisation_id=school_class.organisation_id,
+            school_class_id=school_class.pk,
         )
         # Self-enrolled before the class was: statistics now count them in the class.
         Enrolment.objects.filter(
@@ -96,6 +88,26 @@ def enrol_class(school_class, course, by=None):
             course=course, user_id__in=learner_ids, status=Enrolment.Status.WITHDRAWN
         ).update(status=Enrolment.Status.ACTIVE)
     return len(learner_ids - existing)
+
+
+def add_class_enrolments(rows, *, organisation_id, school_class_id):
+    """Enrol learners through a class: one INSERT for (user id, course id,
+    enrolled-by id) rows. An enrolment the learner already has in the course wins
+    (a concurrent self-enrolment, a course they already take), harmlessly."""
+    Enrolment.objects.bulk_create(
+        [
+            Enrolment(
+                user_id=user_id,
+                course_id=course_id,
+                source=Enrolment.Source.CLASS,
+                enrolled_by_id=enrolled_by_id,
+                organisation_id=organisation_id,
+                school_class_id=school_class_id,
+            )
+            for user_id, course_id, enrolled_by_id in rows
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def unenrol_class(school_class, course):
