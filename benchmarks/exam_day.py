@@ -111,7 +111,7 @@ SEED = MAKE_BANK + textwrap.dedent(
     from django.db import transaction
     from django.urls import reverse
 
-    from courses.class_enrolment import enrol_class
+    from courses.enrolment import enrol_class
     from courses.models import CourseIndexPage, CoursePage, QuizPage
     from home.models import HomePage
     from people.hashers import TemporaryPasswordHasher

@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 from people.models import Membership
 
 from . import review_rules
-from .class_enrolment import quiz_open_for
+from .exam_windows import quiz_open_for
 from .models import CompetenceTag, QuizAttempt, QuizWindow
 
 

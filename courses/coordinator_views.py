@@ -2,8 +2,7 @@
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -12,21 +11,14 @@ from django.views.decorators.http import require_POST
 from people.coordinator_views import coordinator_required
 from people.scope import class_for_coordinator
 
-from .class_enrolment import (
-    enrol_class,
-    not_yet_enrolled,
-    set_quiz_window,
-    unenrol_class,
-)
+from .enrolment import enrol_class, not_yet_enrolled, unenrol_class
 from .exam_views import class_quiz_or_404, window_state
+from .exam_windows import set_quiz_window
 from .models import ClassEnrolment, CoursePage, QuizPage, QuizWindow
 
 
 def _course_or_404(course_id):
-    course = CoursePage.objects.live().filter(pk=course_id).first()
-    if course is None:
-        raise Http404
-    return course
+    return get_object_or_404(CoursePage.objects.live(), pk=course_id)
 
 
 @coordinator_required

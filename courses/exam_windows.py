@@ -23,6 +23,7 @@ from django.utils import timezone
 from people.models import Membership, SchoolClass
 
 from . import quiz as quiz_engine
+from .enrolment import class_learner_ids
 from .models import QuizAttempt, QuizExtraTime, QuizPage, QuizWindow
 
 SWEEP_BATCH = 500
@@ -39,12 +40,6 @@ def open_condition(now):
 
 def is_exam(quiz):
     return getattr(quiz, "kind", QuizPage.Kind.PRACTICE) == QuizPage.Kind.EXAM
-
-
-def class_learner_ids(school_class):
-    return Membership.objects.filter(
-        school_class=school_class, role=Membership.Role.LEARNER
-    ).values_list("user_id", flat=True)
 
 
 def _learner_windows(user_id, quiz):

@@ -5,13 +5,12 @@ or JSON with the X-CSRFToken header, as the autosave does. Only the signed-in
 learner's own attempt, in a course they are still enrolled in, is found.
 """
 
-from django.http import Http404, HttpResponseNotAllowed, JsonResponse
-from django.utils.translation import gettext as _
+from django.http import JsonResponse
 
 from core.request_json import BadJSON, read_json
 
 from . import focus, quiz
-from .models import QuizAttempt
+from .learner_pages import posted_own_attempt
 
 
 def _payload(request):
@@ -21,13 +20,9 @@ def _payload(request):
 
 
 def attempt_focus(request, attempt_id):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    if not request.user.is_authenticated:
-        return JsonResponse({"error": _("Please sign in again.")}, status=401)
-    attempt = QuizAttempt.objects.of_learner(request.user).filter(pk=attempt_id).first()
-    if attempt is None:
-        raise Http404
+    attempt, response = posted_own_attempt(request, attempt_id)
+    if response is not None:
+        return response
     try:
         lost_count, away_seconds = focus.read_totals(_payload(request))
         lost_count, away_seconds = focus.record(attempt, lost_count, away_seconds)

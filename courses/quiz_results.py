@@ -12,7 +12,7 @@ from django.db.models import Count, Max, Q, Sum
 from people.models import User
 
 from . import integrity
-from .class_enrolment import class_learner_ids
+from .enrolment import class_learner_ids
 from .models import QuizAttempt
 
 

@@ -15,8 +15,14 @@ from core.request_json import BadJSON, read_json
 
 from . import attempt_review, exam_windows, papers, quiz
 from .exam_windows import quiz_open_for
+from .learner_pages import (
+    course_of,
+    posted_own_attempt,
+    render_page,
+    require_enrolment,
+    touch,
+)
 from .models import QuizAttempt
-from .views import _render, _require_enrolment, _touch, course_of
 
 
 def _attempt_or_404(enrolment, quiz_page, attempt_id):
@@ -53,12 +59,12 @@ def _url(quiz_page, name, attempt=None):
 def overview(request, quiz_page):
     if getattr(request, "is_preview", False):
         return _preview(request, quiz_page, course_of(quiz_page))
-    course, enrolment, response = _require_enrolment(request, quiz_page)
+    course, enrolment, response = require_enrolment(request, quiz_page)
     if response is not None:
         return response
     attempts = []
     if enrolment is not None:
-        _touch(enrolment, quiz_page)
+        touch(enrolment, quiz_page)
         attempts = list(
             QuizAttempt.objects.filter(enrolment=enrolment, quiz=quiz_page).order_by(
                 "number"
@@ -69,7 +75,7 @@ def overview(request, quiz_page):
     used = len(attempts)
     limit = course.attempt_limit
     open_attempt = next((a for a in attempts if not a.is_submitted), None)
-    return _render(
+    return render_page(
         request,
         quiz_page,
         "courses/quiz_page.html",
@@ -100,7 +106,7 @@ def _preview(request, quiz_page, course):
     """Editors' preview: the questions with the answer key, nothing recorded."""
     snapshot = quiz.build_snapshot(quiz_page)
     items = quiz.review(QuizAttempt(snapshot=snapshot, answers={}), show_answers=True)
-    return _render(
+    return render_page(
         request,
         quiz_page,
         "courses/quiz_preview.html",
@@ -111,7 +117,7 @@ def _preview(request, quiz_page, course):
 def start(request, quiz_page):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    course, enrolment, response = _require_enrolment(request, quiz_page)
+    course, enrolment, response = require_enrolment(request, quiz_page)
     if response is not None:
         return response
     if enrolment is None:
@@ -132,7 +138,7 @@ def start(request, quiz_page):
 
 
 def take(request, quiz_page, attempt_id):
-    course, enrolment, response = _require_enrolment(request, quiz_page)
+    course, enrolment, response = require_enrolment(request, quiz_page)
     if response is not None:
         return response
     attempt = quiz.expire_if_overdue(_attempt_or_404(enrolment, quiz_page, attempt_id))
@@ -150,7 +156,7 @@ def take(request, quiz_page, attempt_id):
         }
         for position, question in enumerate(attempt.snapshot, start=1)
     ]
-    return _render(
+    return render_page(
         request,
         quiz_page,
         "courses/quiz_attempt.html",
@@ -175,13 +181,9 @@ def autosave(request, attempt_id):
     checked: it belongs to the signed-in learner's enrolment, which is not
     withdrawn, and it is still open (the quiz engine refuses it otherwise).
     """
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    if not request.user.is_authenticated:
-        return JsonResponse({"error": _("Please sign in again.")}, status=401)
-    attempt = QuizAttempt.objects.of_learner(request.user).filter(pk=attempt_id).first()
-    if attempt is None:
-        raise Http404
+    attempt, response = posted_own_attempt(request, attempt_id)
+    if response is not None:
+        return response
     try:
         payload = read_json(request.body, default={})
         if not isinstance(payload, dict):
@@ -216,7 +218,7 @@ def autosave(request, attempt_id):
 def submit(request, quiz_page, attempt_id):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    course, enrolment, response = _require_enrolment(request, quiz_page)
+    course, enrolment, response = require_enrolment(request, quiz_page)
     if response is not None:
         return response
     attempt = _attempt_or_404(enrolment, quiz_page, attempt_id)
@@ -250,7 +252,7 @@ def submit(request, quiz_page, attempt_id):
 
 
 def result(request, quiz_page, attempt_id):
-    course, enrolment, response = _require_enrolment(request, quiz_page)
+    course, enrolment, response = require_enrolment(request, quiz_page)
     if response is not None:
         return response
     attempt = quiz.expire_if_overdue(_attempt_or_404(enrolment, quiz_page, attempt_id))
@@ -263,7 +265,7 @@ def result(request, quiz_page, attempt_id):
         show_answers=state.review.answers,
         show_which_wrong=state.review.which_wrong,
     )
-    return _render(
+    return render_page(
         request,
         quiz_page,
         "courses/quiz_result.html",

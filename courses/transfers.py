@@ -4,6 +4,7 @@ were earned, and the new class's courses are joined."""
 
 from django.db.models import Q
 
+from .enrolment import add_class_enrolments
 from .models import ClassEnrolment, Enrolment
 
 
@@ -32,17 +33,8 @@ def follow_move(
     course_ids = ClassEnrolment.objects.filter(school_class_id=to_class_id).values_list(
         "course_id", "enrolled_by_id"
     )
-    Enrolment.objects.bulk_create(
-        [
-            Enrolment(
-                user_id=user_id,
-                course_id=course_id,
-                source=Enrolment.Source.CLASS,
-                enrolled_by_id=enrolled_by_id,
-                organisation_id=to_organisation_id,
-                school_class_id=to_class_id,
-            )
-            for course_id, enrolled_by_id in course_ids
-        ],
-        ignore_conflicts=True,  # courses the learner already takes keep their record
+    add_class_enrolments(  # courses the learner already takes keep their record
+        [(user_id, course_id, by_id) for course_id, by_id in course_ids],
+        organisation_id=to_organisation_id,
+        school_class_id=to_class_id,
     )

@@ -7,26 +7,18 @@ call them and render.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
-from django.db import IntegrityError, transaction
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .access import enrolment_for, is_staff_reader
+from .access import enrolment_for
 from .completion import finished_items, progress_by_enrolment
 from .completion import mark_lesson_done as record_lesson_done
-from .models import CoursePage, Enrolment
-from .outline import TIMEOUT as OUTLINE_TIMEOUT
-from .outline import course_outline, tree_version
-
-
-def _render(request, page, template, extra):
-    context = page.get_context(request)
-    context.update(extra)
-    return TemplateResponse(request, template, context)
+from .enrolment import SelfEnrolmentClosed, enrol_self
+from .learner_pages import render_page, require_enrolment, touch
+from .models import Enrolment
+from .outline import course_outline
 
 
 def _outline_with_state(course, enrolment):
@@ -36,24 +28,6 @@ def _outline_with_state(course, enrolment):
     for item in items:
         item.is_done = item.pk in finished
     return items
-
-
-def course_of(page):
-    """The course a lesson or quiz belongs to, as a CoursePage.
-
-    The router attaches the parent as a plain page; its specific form is cached
-    under the page-tree version like the outline, so publishing the course (which
-    bumps the version) is seen at once.
-    """
-    parent = page.get_parent()
-    if isinstance(parent, CoursePage):
-        return parent
-    key = f"courses:course:{tree_version()}:{parent.pk}"
-    course = cache.get(key)
-    if course is None:
-        course = parent.specific
-        cache.set(key, course, OUTLINE_TIMEOUT)
-    return course
 
 
 def _progress(items):
@@ -80,7 +54,7 @@ def _next_item(items, enrolment):
 def course_page(request, course):
     enrolment = enrolment_for(request.user, course)
     items = _outline_with_state(course, enrolment)
-    return _render(
+    return render_page(
         request,
         course,
         "courses/course_page.html",
@@ -99,32 +73,11 @@ def enrol(request, course):
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
         return redirect_to_login(course.url)
-    if not course.self_enrol:
-        messages.error(
-            request,
-            _(
-                "This course is assigned by your coordinator; "
-                "you cannot enrol yourself."
-            ),
-        )
-        return redirect(course.url)
     try:
-        with transaction.atomic():
-            unit_id, class_id = Enrolment.placement_of(request.user.pk)
-            enrolment, created = Enrolment.objects.get_or_create(
-                user=request.user,
-                course=course,
-                defaults={"organisation_id": unit_id, "school_class_id": class_id},
-            )
-    except IntegrityError:  # the same click twice at once
-        enrolment, created = (
-            Enrolment.objects.get(user=request.user, course=course),
-            False,
-        )
-    if enrolment.status == Enrolment.Status.WITHDRAWN:
-        enrolment.status = Enrolment.Status.ACTIVE
-        enrolment.save(update_fields=["status"])
-        created = True
+        enrolment, created = enrol_self(request.user, course)
+    except SelfEnrolmentClosed as closed:
+        messages.error(request, closed.message)
+        return redirect(course.url)
     if created:
         messages.success(request, _("You are enrolled. Good luck!"))
     items = _outline_with_state(course, enrolment)
@@ -141,37 +94,6 @@ def resume(request, course):
     return redirect(next_item.url if next_item else course.url)
 
 
-def _require_enrolment(request, page):
-    """(course, enrolment, None), or (course, None, response) sending the visitor
-    where they can go. One query: the course comes from the cache."""
-    if getattr(request, "is_preview", False):
-        return course_of(page), None, None
-    if not request.user.is_authenticated:
-        return None, None, redirect_to_login(request.get_full_path())
-    course = course_of(page)
-    enrolment = (
-        Enrolment.objects.active()
-        .filter(user=request.user, course_id=course.pk)
-        # What the lesson and quiz views read; the rest loads if ever needed.
-        .only("pk", "user_id", "course_id", "status", "completed_at", "last_page_id")
-        .first()
-    )
-    if enrolment is not None:
-        enrolment.course = course  # already at hand: no query for it
-    if enrolment is None and not is_staff_reader(request.user):
-        messages.info(request, _("Enrol in the course first to open its lessons."))
-        return course, None, redirect(course.url)
-    return course, enrolment, None
-
-
-def _touch(enrolment, page):
-    """Remember the last opened item, for "continue where you left off"."""
-    if enrolment is not None and enrolment.last_page_id != page.pk:
-        Enrolment.objects.filter(pk=enrolment.pk).update(
-            last_page=page, last_activity_at=timezone.now()
-        )
-
-
 def _neighbours(items, page):
     ids = [i.pk for i in items]
     if page.pk not in ids:
@@ -183,13 +105,13 @@ def _neighbours(items, page):
 
 
 def lesson_page(request, lesson):
-    course, enrolment, response = _require_enrolment(request, lesson)
+    course, enrolment, response = require_enrolment(request, lesson)
     if response is not None:
         return response
     items = _outline_with_state(course, enrolment)
-    _touch(enrolment, lesson)
+    touch(enrolment, lesson)
     previous, following = _neighbours(items, lesson)
-    return _render(
+    return render_page(
         request,
         lesson,
         "courses/lesson_page.html",
@@ -208,7 +130,7 @@ def lesson_page(request, lesson):
 def mark_lesson_done(request, lesson):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    course, enrolment, response = _require_enrolment(request, lesson)
+    course, enrolment, response = require_enrolment(request, lesson)
     if response is not None:
         return response
     if enrolment is None:  # staff reading without enrolment: nothing to record

@@ -10,6 +10,8 @@ import logging
 
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import is_zip
+
 from .aiken import aiken_can_hold, read_aiken, write_aiken
 from .base import (
     ImportedQuestion,
@@ -18,7 +20,7 @@ from .base import (
     QuestionFileError,
     check_all,
 )
-from .files import decode, is_zip, read_upload, refuse_known_formats
+from .files import decode, read_upload, refuse_known_formats
 from .gift import read_gift, write_gift
 from .spreadsheet import read_spreadsheet, write_spreadsheet
 

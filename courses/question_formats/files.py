@@ -1,19 +1,15 @@
 """Bytes in, text or a workbook out, or one clear message about the file.
 
-The same problems as a class list upload (people/rosters/), worded for question
-files. Duplicated on purpose for now — roster.py keeps these helpers private and
-worded for class lists; a shared ``people/uploads.py`` (limits, magic numbers,
-encodings, zip-bomb checks) is the later restructuring (noted in issue 15).
+The reading, sniffing, zip checks and decoding are ``core.uploads``, shared with
+class list uploads (people/rosters/); this module keeps the limits and the wording
+for question files.
 """
 
-import codecs
-import io
 import unicodedata
-import zipfile
 
 from django.utils.translation import gettext_lazy as _
 
-from people.rosters.decoding import bomless_utf16
+from core import uploads
 
 from .base import QuestionFileError, lazy_format
 
@@ -59,21 +55,36 @@ M_HTML = _(
     "“Excel Workbook (.xlsx)” or as a GIFT or Aiken text file."
 )
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_FILE_PROBLEMS = {
+    uploads.TOO_BIG: None,  # worded with the limit, see too_big()
+    uploads.CORRUPT_ZIP: M_CORRUPT,
+    uploads.ZIP_BOMB: M_BOMB,
+    uploads.BINARY: M_BINARY,
+    uploads.BAD_ENCODING: M_ENCODING,
+    uploads.UNDECODABLE: M_ENCODING,
+}
+_KNOWN_FORMATS = {
+    uploads.PDF: M_PDF,
+    uploads.OLE: M_OFFICE,
+    uploads.RTF: M_OFFICE,
+    uploads.XML_2003: M_HTML,
+    uploads.HTML: M_HTML,
+    uploads.XML: M_HTML,
+}
+
+
+def _refused(refused):
+    """The editor's wording of what core.uploads found wrong with the file."""
+    message = _FILE_PROBLEMS[refused.reason]
+    return QuestionFileError(message if message is not None else too_big())
 
 
 def read_upload(uploaded):
     """The upload's bytes, never reading more than one byte past the limit."""
-    size = getattr(uploaded, "size", None)
-    if isinstance(size, int) and size > MAX_UPLOAD_BYTES:
-        raise QuestionFileError(too_big())
     try:
-        uploaded.seek(0)
-    except (AttributeError, OSError, ValueError):
-        pass
-    data = uploaded.read(MAX_UPLOAD_BYTES + 1)
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise QuestionFileError(too_big())
+        data = uploads.read_limited(uploaded, MAX_UPLOAD_BYTES)
+    except uploads.UploadRefused as refused:
+        raise _refused(refused) from refused
     if not data.strip():
         raise QuestionFileError(M_EMPTY)
     return data
@@ -84,67 +95,31 @@ def too_big():
 
 
 def refuse_known_formats(data):
-    if data.startswith(b"%PDF-"):
-        raise QuestionFileError(M_PDF)
-    if data.startswith(_OLE_MAGIC) or data.startswith(b"{\\rtf"):
-        raise QuestionFileError(M_OFFICE)
-    start = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if start.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")):
-        raise QuestionFileError(M_HTML)
-
-
-def is_zip(data):
-    return data.startswith((b"PK\x03\x04", b"PK\x05\x06"))
+    kind = uploads.sniff(data)
+    if kind in _KNOWN_FORMATS:
+        raise QuestionFileError(_KNOWN_FORMATS[kind])
 
 
 def check_workbook_zip(data):
     """Refuse archives that are not workbooks, or that would unpack to too much,
     before openpyxl unpacks anything."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
-        raise QuestionFileError(M_CORRUPT) from exc
-    if len(infos) > MAX_ZIP_ENTRIES:
-        raise QuestionFileError(M_BOMB)
-    if sum(info.file_size for info in infos) > MAX_UNCOMPRESSED_BYTES:
-        raise QuestionFileError(M_BOMB)
-    if "xl/workbook.xml" not in {info.filename for info in infos}:
+        names = uploads.zip_names(
+            data,
+            max_entries=MAX_ZIP_ENTRIES,
+            max_uncompressed=MAX_UNCOMPRESSED_BYTES,
+        )
+    except uploads.UploadRefused as refused:
+        raise _refused(refused) from refused
+    if "xl/workbook.xml" not in names:
         raise QuestionFileError(M_NOT_WORKBOOK)
 
 
 def decode(data):
-    """BOMs, then strict UTF-8, then Windows-1258 (old Vietnamese files); NFC."""
-    for bom, codec in (
-        (codecs.BOM_UTF8, "utf-8"),
-        (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"),
-    ):
-        if data.startswith(bom):
-            return _nfc(_strict(data[len(bom) :], codec))
-    codec = bomless_utf16(data)
-    if codec:
-        return _nfc(_strict(data, codec))
-    if b"\x00" in data:
-        raise QuestionFileError(M_BINARY)
+    """The file's text in NFC, or a message saying how to save it readably."""
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = _strict(data, "cp1258")
-    controls = sum(
-        1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\r\n"
-    )
-    if controls > max(2, len(text) // 100):
-        raise QuestionFileError(M_BINARY)
-    return _nfc(text)
-
-
-def _nfc(text):
+        text = uploads.decode_text(data)
+        uploads.check_text(text)
+    except uploads.UploadRefused as refused:
+        raise _refused(refused) from refused
     return unicodedata.normalize("NFC", text)
-
-
-def _strict(data, codec):
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError as exc:
-        raise QuestionFileError(M_ENCODING) from exc

@@ -12,8 +12,8 @@ Loaded once: nothing happens when the class is already enrolled in the course.
 
 from django.db import transaction
 
-from courses.class_enrolment import enrol_class
 from courses.completion import mark_lesson_done
+from courses.enrolment import enrol_class
 from courses.models import ClassEnrolment, CoursePage, Enrolment, LessonPage, QuizPage
 from courses.quiz import start_attempt, submit_attempt
 from people.models import SchoolClass

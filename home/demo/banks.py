@@ -122,7 +122,7 @@ def open_demo_exam():
     once there, marks the exam as set up, and what a coordinator changes later
     (closing it, say) is kept. Returns 1 when it set the exam up, else 0.
     """
-    from courses.class_enrolment import set_quiz_window
+    from courses.exam_windows import set_quiz_window
     from courses.models import QuizWindow
 
     quiz = exam_quiz()

@@ -4,10 +4,10 @@ BOMs first, then UTF-16 without a BOM, strict UTF-8, then Windows-1258; the
 delimiter is the one under which a header row is recognised best.
 """
 
-import codecs
 import csv
 import io
-import re
+
+from core import uploads
 
 from .cells import RowCollector, has_text
 from .headers import match_header_rows
@@ -21,60 +21,21 @@ from .messages import (
     lazy_message,
 )
 
+_TEXT_PROBLEMS = {
+    uploads.BINARY: M_BINARY,
+    uploads.UNDECODABLE: M_BINARY,
+    uploads.BAD_ENCODING: M_BAD_ENCODING,
+}
+
 
 def _decode(data):
-    """BOMs first, then strict UTF-8, then Windows-1258; NFC comes later, per cell."""
-    boms = (
-        (codecs.BOM_UTF8, "utf-8"),
-        (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"),
-    )
-    for bom, codec in boms:
-        if data.startswith(bom):
-            return _strict_decode(data[len(bom) :], codec)
-    codec = bomless_utf16(data)
-    if codec:
-        return _strict_decode(data, codec)
-    if b"\x00" in data:
-        raise RosterFileError(M_BINARY)
+    """The file's text (NFC comes later, per cell), checked for binary garbage."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1258")
-    except UnicodeDecodeError as exc:
-        raise RosterFileError(M_BINARY) from exc
-
-
-def _strict_decode(data, codec):
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError as exc:
-        raise RosterFileError(M_BAD_ENCODING) from exc
-
-
-def bomless_utf16(data):
-    """UTF-16 without a BOM shows as a NUL in every other byte of ASCII text."""
-    sample = data[:4096]
-    half = len(sample) // 2
-    if half < 8:
-        return None
-    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
-    if odd_nuls > half * 0.3 and even_nuls == 0:
-        return "utf-16-le"
-    if even_nuls > half * 0.3 and odd_nuls == 0:
-        return "utf-16-be"
-    return None
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-
-
-def _check_text(text):
-    """Text decoded from binary garbage is full of control characters."""
-    if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
-        raise RosterFileError(M_BINARY)
+        text = uploads.decode_text(data)
+        uploads.check_text(text)
+    except uploads.UploadRefused as refused:
+        raise RosterFileError(_TEXT_PROBLEMS[refused.reason]) from refused
+    return text
 
 
 def _choose_delimiter(text):
@@ -111,7 +72,6 @@ def _choose_delimiter(text):
 
 def text_rows(data):
     text = _decode(data)
-    _check_text(text)
     delimiter = _choose_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows, line = RowCollector(), 0

@@ -16,6 +16,8 @@ from datetime import date
 
 from django.utils import timezone
 
+from core.uploads import is_zip
+
 from ..spreadsheets import neutralise
 from .cells import cell_text, clean
 from .decoding import text_rows
@@ -33,7 +35,7 @@ from .fields import (
     parse_student_code,
     written_day_first,
 )
-from .files import is_zip, read_limited, refuse_known_formats, xlsx_rows
+from .files import read_limited, refuse_known_formats, xlsx_rows
 from .headers import IDENTIFYING_FIELDS, find_header
 from .limits import MAX_COLUMNS, MAX_ROWS
 from .messages import (

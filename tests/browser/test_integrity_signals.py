@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from courses import quiz
-from courses.class_enrolment import enrol_class
+from courses.enrolment import enrol_class
 from courses.models import Enrolment, QuizAttempt, QuizPage
 from people.models import Membership
 from tests.courses.conftest import build_course

@@ -14,7 +14,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from courses.class_enrolment import enrol_class
+from courses.enrolment import enrol_class
 from courses.models import CoursePage, Enrolment
 from people.models import SchoolClass
 

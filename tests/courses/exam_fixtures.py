@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from courses.class_enrolment import enrol_class
+from courses.enrolment import enrol_class
 from courses.models import Enrolment, QuizPage
 from people.models import Membership
 from tests.courses.conftest import build_course

@@ -3,14 +3,9 @@
 import pytest
 
 from courses import quiz
-from courses.class_enrolment import (
-    enrol_class,
-    not_yet_enrolled,
-    quiz_open_for,
-    set_quiz_window,
-    unenrol_class,
-)
 from courses.completion import mark_lesson_done
+from courses.enrolment import enrol_class, not_yet_enrolled, unenrol_class
+from courses.exam_windows import quiz_open_for, set_quiz_window
 from courses.models import Enrolment, LessonPage
 from people.models import Membership
 from tests.factories import (

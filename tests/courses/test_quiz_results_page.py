@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from courses import focus, quiz
-from courses.class_enrolment import enrol_class
+from courses.enrolment import enrol_class
 from courses.models import Enrolment, QuizPage
 from people.models import Membership
 from tests.courses.conftest import build_course

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from courses import quiz
 from courses.attempt_review import by_tag
-from courses.class_enrolment import set_quiz_window
+from courses.exam_windows import set_quiz_window
 from courses.models import (
     CompetenceTag,
     CoursePage,

@@ -21,7 +21,8 @@ from wagtail.models import Page, Site
 from certificates import demo_art
 from certificates.models import Certificate, CertificateTemplate, ClassArchive
 from courses import quiz
-from courses.class_enrolment import enrol_class, set_quiz_window
+from courses.enrolment import enrol_class
+from courses.exam_windows import set_quiz_window
 from courses.models import Audience, Enrolment, Question, QuestionBank, QuizPage
 from home.models import HomePage
 from people.models import Membership, RosterImport

@@ -39,7 +39,7 @@ from django.urls import reverse
 
 from certificates.models import Certificate
 from courses import views as course_views
-from courses.class_enrolment import enrol_class
+from courses.enrolment import enrol_class
 from courses.models import CoursePage, Enrolment
 from people.models import Membership, Organisation
 from tests.courses.conftest import build_course

@@ -8,8 +8,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from courses import quiz
-from courses.class_enrolment import enrol_class
 from courses.completion import mark_lesson_done
+from courses.enrolment import enrol_class
 from courses.models import Enrolment, LessonPage
 from people.models import Membership
 from tests.courses.conftest import build_course, correct_answers

@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 
 from certificates.models import Certificate, ClassArchive
 from courses import quiz
-from courses.class_enrolment import enrol_class
+from courses.enrolment import enrol_class
 from courses.models import Enrolment, QuizPage
 from people.models import Membership, Organisation, RosterImport
 from reports.models import ExportJob

@@ -1,0 +1,24 @@
+"""Users, the organisation tree, classes and memberships, and the records kept
+about them, one module per concept; every model is importable from here."""
+
+from .history import AuditEntry, Transfer
+from .organisations import Membership, MembershipQuerySet, Organisation, SchoolClass
+from .ratelimits import RateLimitCounter
+from .rosters import RosterImport, _private_storage
+from .users import User, UserManager, UserQuerySet, citizen_id_validator
+
+__all__ = [
+    "AuditEntry",
+    "Membership",
+    "MembershipQuerySet",
+    "Organisation",
+    "RateLimitCounter",
+    "RosterImport",
+    "SchoolClass",
+    "Transfer",
+    "User",
+    "UserManager",
+    "UserQuerySet",
+    "_private_storage",  # named by migrations (the roster files' storage)
+    "citizen_id_validator",
+]
