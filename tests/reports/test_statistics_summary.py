@@ -8,9 +8,9 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from courses.models import Enrolment
-from reports import rollup
+from reports.dashboard import rollup
+from reports.dashboard.queries import median
 from reports.models import CompletionDays, EnrolmentSummary, SummaryState
-from reports.queries import median
 from tests.services import require_postgresql
 
 pytestmark = pytest.mark.django_db

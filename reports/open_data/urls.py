@@ -3,7 +3,7 @@ docs/open-data.md: do not rename)."""
 
 from django.urls import path
 
-from . import open_data_views
+from . import views as open_data_views
 
 app_name = "open_data"
 

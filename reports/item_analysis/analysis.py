@@ -185,7 +185,7 @@ def _ident(row):
 def analyse(quiz):
     """One row per question ever served for ``quiz`` (per version for bank
     questions), in the quiz's current order."""
-    from .item_analysis_versions import choice_shares
+    from .versions import choice_shares
 
     results = QuestionResult.objects.filter(quiz=quiz)
     per_question = (
