@@ -80,45 +80,43 @@ class StatisticsFilterForm(forms.Form):
         errors = [str(e) for name in self.fields for e in self.errors.get(name, [])]
         return errors + [str(e) for e in self.non_field_errors()]
 
-    def clean_school_class(self):
-        raw = self.cleaned_data["school_class"]
+    def _row(self, name, find, message):
+        """The row ``find`` returns for the field's id; none chosen: None."""
+        raw = self.cleaned_data[name]
         if not raw:
             return None
-        school_class = class_in_scope(raw, self.roots)
-        if school_class is None:
-            raise ValidationError(
-                _("The class you chose does not exist or is outside your area.")
-            )
-        return school_class
+        row = find(raw)
+        if row is None:
+            raise ValidationError(message)
+        return row
+
+    def clean_school_class(self):
+        return self._row(
+            "school_class",
+            lambda raw: class_in_scope(raw, self.roots),
+            _("The class you chose does not exist or is outside your area."),
+        )
 
     def clean_unit(self):
-        raw = self.cleaned_data["unit"]
-        if not raw:
-            return None
-        unit = unit_in_scope(raw, self.roots)
-        if unit is None:
-            raise ValidationError(
-                _("The unit you chose does not exist or is outside your area.")
-            )
-        return unit
+        return self._row(
+            "unit",
+            lambda raw: unit_in_scope(raw, self.roots),
+            _("The unit you chose does not exist or is outside your area."),
+        )
 
     def clean_course(self):
-        raw = self.cleaned_data["course"]
-        if not raw:
-            return None
-        course = by_id(CoursePage.objects.live(), raw)
-        if course is None:
-            raise ValidationError(_("The course you chose does not exist."))
-        return course
+        return self._row(
+            "course",
+            lambda raw: by_id(CoursePage.objects.live(), raw),
+            _("The course you chose does not exist."),
+        )
 
     def clean_audience(self):
-        raw = self.cleaned_data["audience"]
-        if not raw:
-            return None
-        audience = by_id(Audience.objects.all(), raw)
-        if audience is None:
-            raise ValidationError(_("The audience you chose does not exist."))
-        return audience
+        return self._row(
+            "audience",
+            lambda raw: by_id(Audience.objects.all(), raw),
+            _("The audience you chose does not exist."),
+        )
 
     def clean_school_year(self):
         year = self.cleaned_data["school_year"]

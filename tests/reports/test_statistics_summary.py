@@ -1,4 +1,4 @@
-"""The summary tables (reports/rollup.py) give the live figures, faster.
+"""The summary tables (reports/dashboard/rollup.py) give the live figures, faster.
 
 Every view is requested live first (the summary never built), then again after
 ``refresh()``: the numbers must be the same, down to the median and the chart."""
