@@ -18,10 +18,11 @@ What it does:
    SQL and template) as the province's department viewer, the cache cleared before
    every request so the SQL is measured: the province, one commune's drill-down
    (its schools) and one school (its classes); median of ``--rounds`` warm requests.
-   Before that the summary tables are built (``reports.rollup.refresh``, timed):
-   the province and commune views read them, the school's class table is live;
+   Before that the summary tables are built
+   (``reports.dashboard.rollup.refresh``, timed): the province and commune views
+   read them, the school's class table is live;
 4. in a child process, streams the CSV export of one course (≈100,000 rows) to
-   /dev/null through ``reports.exports.csv_chunks`` and reports its wall time and
+   /dev/null through ``reports.exports.files.csv_chunks`` and reports its wall time and
    the child's peak RSS (VmHWM of /proc/self/status: getrusage's ru_maxrss is
    inherited across exec on Linux and would report the seeding parent's peak).
 
@@ -414,15 +415,15 @@ import django
 django.setup()
 from people.models import User
 from reports.filters import ReportFilters
-from reports.queries import export_rows
+from reports.exports.queries import export_rows
 viewer = User.objects.get(username="sogd_bench")
 filters = ReportFilters.for_user(viewer, {"khoa-hoc": sys.argv[1]})
 start = time.perf_counter()
 header, rows = export_rows(filters)
 n = 0
 try:
-    from reports.exports import csv_chunks
-    how = "reports.exports.csv_chunks"
+    from reports.exports.files import csv_chunks
+    how = "reports.exports.files.csv_chunks"
     with open(os.devnull, "wb") as out:
         for chunk in csv_chunks(header, rows.iterator(chunk_size=2000)):
             out.write(chunk)
@@ -500,7 +501,7 @@ def run(args):
         )
         metric("stats_enrolments", total, "count")
 
-        from reports.rollup import refresh
+        from reports.dashboard.rollup import refresh
 
         started = time.perf_counter()
         refresh()

@@ -26,16 +26,16 @@ urlpatterns = [
     path("hoc-tap-cua-toi/", include("courses.urls")),
     path("dieu-phoi/", include("people.coordinator_urls")),
     path("dieu-phoi/", include("courses.coordinator_urls")),
-    path("dieu-phoi/", include("reports.class_urls")),
+    path("dieu-phoi/", include("reports.class_progress.urls")),
     path("nhan-su/lich-thi/", include("courses.department_urls")),
     path("nhan-su/", include("people.admin_urls")),
     path("ngon-ngu/<str:language>/", switch_language, name="switch_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("tim-kiem/", include("search.urls")),
     path("chung-nhan/", include("certificates.urls")),
-    path("thong-ke/xuat/", include("reports.export_urls")),
-    path("thong-ke/", include("reports.urls")),
-    path("du-lieu-mo/", include("reports.open_data_urls")),
+    path("thong-ke/xuat/", include("reports.exports.urls")),
+    path("thong-ke/", include("reports.dashboard.urls")),
+    path("du-lieu-mo/", include("reports.open_data.urls")),
 ]
 
 # Public media when nothing in front serves it (SERVE_MEDIA; config/media.py checks

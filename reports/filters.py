@@ -11,14 +11,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
 
+from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from courses.models import Audience, CoursePage
 from people.models import Organisation, SchoolClass
-from people.scope import scope_paths
+
+from .access import by_id, class_in_scope, scope_roots, unit_in_scope
 
 PARAMS = {
     "course": "khoa-hoc",
@@ -35,18 +38,124 @@ EARLIEST = date(2000, 1, 1)
 LATEST = date(2100, 12, 31)
 
 
-def scope_roots(user):
-    """The top units the user may see: their viewer/coordinator units, or every
-    root for a superuser. Units under another of the user's units are left out."""
-    if user.is_superuser:
-        return list(Organisation.get_root_nodes())
-    paths = sorted(set(scope_paths(user)))
-    tops = [p for p in paths if not any(p != q and p.startswith(q) for q in paths)]
-    return list(Organisation.objects.filter(path__in=tops).order_by("path"))
+class _Value(forms.Field):
+    """One GET value as typed, stripped ("" when absent); the form's clean_ methods
+    read it, so a bad value is an error of its own field alone."""
+
+    def to_python(self, value):
+        if value is None:
+            return ""
+        return value.strip() if isinstance(value, str) else str(value)
 
 
-def may_view_reports(user):
-    return user.is_authenticated and (user.is_superuser or bool(scope_paths(user)))
+class StatisticsFilterForm(forms.Form):
+    """The GET filters of a statistics view, keyed by their Vietnamese slugs.
+
+    Field order is the order of the messages. A unit or class that comes in the
+    URL path is not read from the query string (the view checked it already).
+    """
+
+    school_class = _Value(required=False)
+    unit = _Value(required=False)
+    course = _Value(required=False)
+    audience = _Value(required=False)
+    school_year = _Value(required=False)
+    date_from = _Value(required=False)
+    date_to = _Value(required=False)
+
+    def __init__(self, data, *, roots, unit_id=None, class_id=None):
+        super().__init__(data)
+        self.roots = roots
+        if class_id is not None:
+            del self.fields["school_class"]
+        if unit_id is not None:
+            del self.fields["unit"]
+
+    def add_prefix(self, field_name):
+        """Each field reads its slug (``khoa-hoc``…) from the query string."""
+        return PARAMS.get(field_name, field_name)
+
+    def messages(self):
+        """The errors as plain messages, field by field, then the whole period's."""
+        errors = [str(e) for name in self.fields for e in self.errors.get(name, [])]
+        return errors + [str(e) for e in self.non_field_errors()]
+
+    def _row(self, name, find, message):
+        """The row ``find`` returns for the field's id; none chosen: None."""
+        raw = self.cleaned_data[name]
+        if not raw:
+            return None
+        row = find(raw)
+        if row is None:
+            raise ValidationError(message)
+        return row
+
+    def clean_school_class(self):
+        return self._row(
+            "school_class",
+            lambda raw: class_in_scope(raw, self.roots),
+            _("The class you chose does not exist or is outside your area."),
+        )
+
+    def clean_unit(self):
+        return self._row(
+            "unit",
+            lambda raw: unit_in_scope(raw, self.roots),
+            _("The unit you chose does not exist or is outside your area."),
+        )
+
+    def clean_course(self):
+        return self._row(
+            "course",
+            lambda raw: by_id(CoursePage.objects.live(), raw),
+            _("The course you chose does not exist."),
+        )
+
+    def clean_audience(self):
+        return self._row(
+            "audience",
+            lambda raw: by_id(Audience.objects.all(), raw),
+            _("The audience you chose does not exist."),
+        )
+
+    def clean_school_year(self):
+        year = self.cleaned_data["school_year"]
+        if year and not _is_school_year(year):
+            raise ValidationError(_("The school year looks like 2026-2027."))
+        return year
+
+    def clean_date_from(self):
+        return _period_day(self.cleaned_data["date_from"])
+
+    def clean_date_to(self):
+        return _period_day(self.cleaned_data["date_to"])
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("date_from"), data.get("date_to")
+        if first and last and first > last:
+            data["date_from"] = data["date_to"] = None
+            raise ValidationError(_("The period ends before it starts; dates ignored."))
+        return data
+
+
+def _period_day(raw):
+    if not raw:
+        return None
+    try:
+        parsed = parse_date(raw)
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        raise ValidationError(
+            _("“%(value)s” is not a date (use YYYY-MM-DD).") % {"value": raw}
+        )
+    if not EARLIEST <= parsed <= LATEST:
+        raise ValidationError(
+            _("“%(value)s” is outside %(first)s – %(last)s; date ignored.")
+            % {"value": raw, "first": _fmt(EARLIEST), "last": _fmt(LATEST)}
+        )
+    return parsed
 
 
 @dataclass
@@ -77,85 +186,26 @@ class ReportFilters:
         return filters
 
     def _read(self, data, unit_id, class_id):
-        def value(name):
-            raw = data.get(PARAMS[name], "")
-            return raw.strip() if isinstance(raw, str) else str(raw)
-
         if class_id is not None:
-            self.school_class = self._class(class_id)
+            self.school_class = class_in_scope(class_id, self.roots)
             if self.school_class is None:
                 raise Http404
-        elif value("school_class"):
-            self.school_class = self._class(value("school_class"))
-            if self.school_class is None:
-                self.errors.append(
-                    _("The class you chose does not exist or is outside your area.")
-                )
         if unit_id is not None:
-            self.unit = self._unit(unit_id)
+            self.unit = unit_in_scope(unit_id, self.roots)
             if self.unit is None:
                 raise Http404
-        elif value("unit"):
-            self.unit = self._unit(value("unit"))
-            if self.unit is None:
-                self.errors.append(
-                    _("The unit you chose does not exist or is outside your area.")
-                )
+        form = StatisticsFilterForm(
+            data, roots=self.roots, unit_id=unit_id, class_id=class_id
+        )
+        form.is_valid()
+        # Fields that did not validate keep their defaults (nothing chosen).
+        for name, value in form.cleaned_data.items():
+            setattr(self, name, value)
+        self.errors.extend(form.messages())
         if self.school_class is not None:
             self.unit = self.school_class.organisation
         if self.unit is None and len(self.roots) == 1:
             self.unit = self.roots[0]
-
-        if value("course"):
-            self.course = _by_id(CoursePage.objects.live(), value("course"))
-            if self.course is None:
-                self.errors.append(_("The course you chose does not exist."))
-        if value("audience"):
-            self.audience = _by_id(Audience.objects.all(), value("audience"))
-            if self.audience is None:
-                self.errors.append(_("The audience you chose does not exist."))
-        year = value("school_year")
-        if year:
-            if _is_school_year(year):
-                self.school_year = year
-            else:
-                self.errors.append(_("The school year looks like 2026-2027."))
-        for name in ("date_from", "date_to"):
-            raw = value(name)
-            if not raw:
-                continue
-            try:
-                parsed = parse_date(raw)
-            except ValueError:
-                parsed = None
-            if parsed is None:
-                self.errors.append(
-                    _("“%(value)s” is not a date (use YYYY-MM-DD).") % {"value": raw}
-                )
-            elif not EARLIEST <= parsed <= LATEST:
-                self.errors.append(
-                    _("“%(value)s” is outside %(first)s – %(last)s; date ignored.")
-                    % {"value": raw, "first": _fmt(EARLIEST), "last": _fmt(LATEST)}
-                )
-            else:
-                setattr(self, name, parsed)
-        if self.date_from and self.date_to and self.date_from > self.date_to:
-            self.errors.append(_("The period ends before it starts; dates ignored."))
-            self.date_from = self.date_to = None
-
-    def _unit(self, raw):
-        unit = _by_id(Organisation.objects.all(), raw)
-        if unit is None or not any(unit.path.startswith(r.path) for r in self.roots):
-            return None
-        return unit
-
-    def _class(self, raw):
-        school_class = _by_id(SchoolClass.objects.select_related("organisation"), raw)
-        if school_class is None or not any(
-            school_class.organisation.path.startswith(r.path) for r in self.roots
-        ):
-            return None
-        return school_class
 
     # --- using ----------------------------------------------------------------
 
@@ -225,16 +275,6 @@ class ReportFilters:
                 )
             )
         return rows
-
-
-def _by_id(queryset, raw):
-    try:
-        pk = int(raw)
-    except (TypeError, ValueError):
-        return None
-    if pk <= 0 or pk > 2**62:
-        return None
-    return queryset.filter(pk=pk).first()
 
 
 def _is_school_year(text):

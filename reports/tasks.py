@@ -1,8 +1,8 @@
-"""Celery finds tasks in each app's ``tasks.py``: the reports' tasks, by topic."""
+"""Celery finds tasks in each app's ``tasks.py``: the reports' tasks live with their
+feature, under the names they were first registered with (``name=``)."""
 
-from celery import shared_task
-
-from .export_tasks import (
+from .dashboard.tasks import refresh_summary
+from .exports.tasks import (
     build_export_task,
     purge_expired_exports_task,
     sweep_export_jobs,
@@ -14,12 +14,3 @@ __all__ = [
     "refresh_summary",
     "sweep_export_jobs",
 ]
-
-
-@shared_task(time_limit=15 * 60, soft_time_limit=14 * 60)
-def refresh_summary():
-    """Rebuild the statistics summary tables (reports/rollup.py); beat runs it
-    every 10 minutes, and a dashboard queues it when they were never built."""
-    from .rollup import refresh
-
-    return refresh()

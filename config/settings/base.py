@@ -239,8 +239,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # (class archives and large exports: 30 minutes; a test checks every task). Redis
 # redelivers an unacknowledged task after the visibility timeout, so a killed
 # worker's task starts again that long after it was handed out; the sweeps of stuck
-# imports and exports (people/sweeps.py, reports/sweeps.py) act after a task's own
-# limit plus the same margin.
+# imports and exports (people/sweeps.py, reports/exports/sweeps.py) act after a
+# task's own limit plus the same margin.
 CELERY_LONGEST_TASK = 30 * 60
 CELERY_STUCK_MARGIN = 5 * 60
 CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -262,8 +262,8 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.2,
 }
-# How often the statistics summary tables are rebuilt (reports/rollup.py); a page
-# finding them older than this queues a rebuild. Tests may shorten it.
+# How often the statistics summary tables are rebuilt (reports/dashboard/rollup.py);
+# a page finding them older than this queues a rebuild. Tests may shorten it.
 REPORTS_REFRESH_SECONDS = env.int("REPORTS_REFRESH_SECONDS", default=10 * 60)
 # No code reads task results; storing them would make every queueing subscribe to
 # the result store (20 retries, 19 s, while Redis was down).
@@ -275,12 +275,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "certificates.tasks.requeue_stuck_certificates",
         "schedule": 5 * 60,
     },
-    # The statistics summary tables (reports/rollup.py): figures at most ~10 min old.
+    # The statistics summary tables (reports/dashboard/rollup.py): figures at most
+    # ~10 min old.
     "reports-refresh-summary": {
         "task": "reports.tasks.refresh_summary",
         "schedule": REPORTS_REFRESH_SECONDS,
     },
-    # Export files are kept for a day (reports/exports.py).
+    # Export files are kept for a day (reports/exports/files.py).
     "reports-purge-exports": {
         "task": "reports.export_tasks.purge_expired_exports_task",
         "schedule": 60 * 60,
@@ -294,7 +295,7 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 # Imports and exports whose task never reached the broker, or whose worker died
-# (people/sweeps.py, reports/sweeps.py).
+# (people/sweeps.py, reports/exports/sweeps.py).
 CELERY_BEAT_SCHEDULE["people-sweep-roster-imports"] = {
     "task": "people.tasks.sweep_roster_imports",
     "schedule": 2 * 60,

@@ -16,8 +16,8 @@ from django.utils.translation import pgettext_lazy
 __all__ = ["EXPORT_LIFETIME", "ExportJob"]
 
 EXPORT_LIFETIME = timedelta(days=1)
-# Longer than any task may run plus the margin after which reports/sweeps.py marks
-# an interrupted export failed (config/settings/base.py).
+# Longer than any task may run plus the margin after which reports/exports/sweeps.py
+# marks an interrupted export failed (config/settings/base.py).
 GIVE_UP_AFTER = timedelta(
     seconds=settings.CELERY_LONGEST_TASK + 2 * settings.CELERY_STUCK_MARGIN
 )
@@ -61,7 +61,7 @@ class ExportJob(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
     # When its task was handed to the broker (empty while the broker could not take
-    # it) and when a worker started it: reports/sweeps.py reads both.
+    # it) and when a worker started it: reports/exports/sweeps.py reads both.
     queued_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
 

@@ -1,6 +1,7 @@
 """Pre-aggregated enrolment figures, so province-wide views need not scan every
-enrolment. Built by ``reports.rollup.refresh`` (every 10 minutes by Celery beat);
-read by ``reports.queries`` when the view's filters fit (see ``reports.rollup``).
+enrolment. Built by ``reports.dashboard.rollup.refresh`` (every 10 minutes by Celery
+beat); read by ``reports.dashboard.queries`` when the view's filters fit (see
+``reports.dashboard.rollup``).
 
 Rows keep the enrolment's own unit: merged units are resolved when reading, exactly
 as the live queries do, so a merge shows at once without a rebuild.

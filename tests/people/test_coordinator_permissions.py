@@ -11,7 +11,7 @@ from django.urls import reverse
 from courses import coordinator_urls as course_urls
 from people import coordinator_urls as people_urls
 from people.models import Membership, RosterImport
-from reports import class_urls as report_urls
+from reports.class_progress import urls as report_urls
 from tests.courses.conftest import build_course
 from tests.factories import UserFactory
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from courses.models import ClassEnrolment, Enrolment
 from people import audit
 from people.models import AuditEntry, Membership, Organisation, Transfer
-from reports import queries
+from reports.dashboard import queries
 from reports.filters import ReportFilters
 from reports.tree import UnitTree
 from tests.courses.conftest import build_course

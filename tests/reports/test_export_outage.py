@@ -6,10 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from reports import exports
-from reports.export_tasks import build_export_task
+from reports.exports import files as exports
+from reports.exports.sweeps import sweep_export_jobs
+from reports.exports.tasks import build_export_task
 from reports.models import ExportJob
-from reports.sweeps import sweep_export_jobs
 from tests.integration.faults_support import broker_down
 
 pytestmark = pytest.mark.django_db

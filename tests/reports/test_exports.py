@@ -14,8 +14,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from people.models import User
-from reports import exports
-from reports.exports import purge_expired, run_job
+from reports.exports import files as exports
+from reports.exports.files import purge_expired, run_job
 from reports.models import ExportJob
 from tests.factories import UserFactory
 

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from config.celery_app import app as celery_app
-from reports import exports
+from reports.exports import files as exports
 from reports.models import ExportJob
 from tests.services import require_real_services, start_worker, stop_worker, wait_for
 

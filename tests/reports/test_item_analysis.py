@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone, translation
 
-import reports.item_analysis_hooks  # noqa: F401  (registers the admin URLs and buttons)
+import reports.item_analysis.hooks  # noqa: F401  (registers the admin URLs and buttons)
 from courses.models import (
     Enrolment,
     Question,
@@ -16,7 +16,7 @@ from courses.models import (
     QuizAttempt,
 )
 from courses.quiz import build_snapshot
-from reports.item_analysis import analyse
+from reports.item_analysis.analysis import analyse
 from tests.courses.conftest import build_course
 from tests.factories import UserFactory
 

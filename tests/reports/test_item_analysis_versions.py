@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import GroupPagePermission
 
-import reports.item_analysis_hooks  # noqa: F401  (registers the admin URLs)
+import reports.item_analysis.hooks  # noqa: F401  (registers the admin URLs)
 from courses import quiz
 from courses.models import (
     CompetenceTag,
@@ -16,8 +16,8 @@ from courses.models import (
     QuestionBank,
     QuestionResult,
 )
-from reports.item_analysis import analyse
-from reports.item_analysis_versions import by_tag
+from reports.item_analysis.analysis import analyse
+from reports.item_analysis.versions import by_tag
 from tests.courses.conftest import build_course
 from tests.factories import UserFactory
 

@@ -15,7 +15,7 @@ from django.utils import translation
 from certificates.models import Certificate
 from courses.models import Enrolment
 from people.models import Organisation
-from reports import open_data
+from reports.open_data import data as open_data
 from tests.courses.conftest import build_course
 from tests.factories import OrganisationFactory, UserFactory
 

@@ -4,9 +4,10 @@ import pytest
 from django.urls import reverse
 
 from courses.models import Enrolment
+from reports.dashboard.queries import summary
+from reports.exports.queries import export_rows
 from reports.filters import ReportFilters
 from reports.models import Target
-from reports.queries import export_rows, summary
 from tests.services import require_postgresql
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from reports import rollup
+from reports.dashboard import rollup
 from reports.models import SummaryState
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""The summary tables (reports/rollup.py) give the live figures, faster.
+"""The summary tables (reports/dashboard/rollup.py) give the live figures, faster.
 
 Every view is requested live first (the summary never built), then again after
 ``refresh()``: the numbers must be the same, down to the median and the chart."""
@@ -8,9 +8,9 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from courses.models import Enrolment
-from reports import rollup
+from reports.dashboard import rollup
+from reports.dashboard.queries import median
 from reports.models import CompletionDays, EnrolmentSummary, SummaryState
-from reports.queries import median
 from tests.services import require_postgresql
 
 pytestmark = pytest.mark.django_db

@@ -12,26 +12,13 @@ from wagtail.admin.widgets import Button
 
 from courses.models import QuizPage
 
-from .item_analysis_views import (
-    ItemAnalysisIndexView,
-    ItemAnalysisQuizView,
-    ItemAnalysisTagsView,
-    can_analyse_any,
-)
-
-item_analysis_urls = (
-    [
-        path("", ItemAnalysisIndexView.as_view(), name="index"),
-        path("<int:quiz_id>/", ItemAnalysisQuizView.as_view(), name="quiz"),
-        path("nang-luc/", ItemAnalysisTagsView.as_view(), name="tags"),
-    ],
-    "reports_item_analysis",
-)
+from ..access import can_analyse_any, may_analyse
+from . import urls
 
 
 @hooks.register("register_admin_urls")
 def register_item_analysis_urls():
-    return [path("phan-tich-cau-hoi/", include(item_analysis_urls))]
+    return [path("phan-tich-cau-hoi/", include(urls))]
 
 
 class _ItemAnalysisMenuItem(MenuItem):
@@ -50,7 +37,7 @@ def item_analysis_menu_item():
 
 
 def _quiz_button(page, user, priority):
-    if page.specific_class is QuizPage and page.permissions_for_user(user).can_edit():
+    if page.specific_class is QuizPage and may_analyse(user, page):
         yield Button(
             _("Item analysis"),
             reverse("reports_item_analysis:quiz", args=[page.pk]),

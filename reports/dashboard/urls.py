@@ -1,8 +1,8 @@
 """Statistics for department viewers and coordinators, under /thong-ke/."""
 
-from django.urls import path
+from django.urls import include, path
 
-from . import target_views, views
+from . import views
 
 app_name = "reports"
 
@@ -10,5 +10,5 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("don-vi/<int:unit_id>/", views.dashboard, name="unit"),
     path("lop/<int:class_id>/", views.dashboard, name="class"),
-    path("chi-tieu/", target_views.targets, name="targets"),
+    path("", include("reports.targets.urls")),
 ]

@@ -44,7 +44,7 @@ from core.queueing import publish
 from courses.models import Enrolment
 from people.models import Organisation
 
-from .models import (
+from ..models import (
     CompletionDays,
     CompletionMonths,
     EnrolmentSummary,
@@ -52,7 +52,7 @@ from .models import (
     SummaryState,
 )
 
-WEEKLY_DAYS = 120  # periods up to this long chart by week (reports.queries.grouped)
+WEEKLY_DAYS = 120  # periods up to this long chart by week (dashboard/queries.py)
 QUEUED_KEY = "reports:summary-refresh-queued"
 
 

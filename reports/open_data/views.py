@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from . import open_data
+from . import data as open_data
 
 PUBLIC = cache_control(public=True, max_age=open_data.CACHE_SECONDS)
 

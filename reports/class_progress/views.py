@@ -8,11 +8,10 @@ from django.utils.translation import gettext as _
 
 from certificates.models import Certificate
 from courses.models import ClassEnrolment, CoursePage
-from people.coordinator_views import coordinator_required
-from people.scope import class_for_coordinator
 from people.spreadsheets import csv_bytes, download, xlsx_bytes
 
-from .class_progress import STATUSES, class_progress
+from ..access import coordinated_class, coordinator_required
+from .queries import STATUSES, class_progress
 
 
 def issued_certificate_codes(enrolment_ids):
@@ -38,7 +37,7 @@ def _status_label(row):
 
 @coordinator_required
 def progress(request, class_id, export=None):
-    school_class = class_for_coordinator(request.user, class_id)
+    school_class = coordinated_class(request.user, class_id)
     courses = list(
         CoursePage.objects.live()
         .filter(class_enrolments__school_class=school_class)

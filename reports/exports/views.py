@@ -1,6 +1,6 @@
 """Downloads of a statistics view: direct for small ones, a background job for big ones.
 
-Who: signed-in statistics viewers and coordinators (``may_view_reports``); the rows
+Who: signed-in statistics viewers and coordinators (``reports.access``); the rows
 are always limited to the user's area by ``ReportFilters`` and ``export_rows``. A
 filter the user may not use (another school's id, a malformed date) is refused with
 a message instead of silently exporting something else. Jobs belong to the user who
@@ -8,20 +8,16 @@ asked: anyone else gets a 404.
 """
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from . import exports, queries
-from .filters import ReportFilters, may_view_reports
-from .models import ExportJob
-
-
-def _viewer(request):
-    if not may_view_reports(request.user):
-        raise PermissionDenied
+from ..access import own_export_job, own_export_jobs, report_viewer_required
+from ..filters import ReportFilters
+from ..models import ExportJob
+from . import files as exports
+from . import queries
 
 
 def _filename(kind):
@@ -30,10 +26,10 @@ def _filename(kind):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@report_viewer_required
 def start(request):
     """GET with the view's filters and ``format``: the file, or a page offering to
     prepare it in the background (POST) when it is large."""
-    _viewer(request)
     kind = request.GET.get("format", "csv")
     if kind not in ExportJob.Format.values:
         kind = None
@@ -72,22 +68,18 @@ def start(request):
     )
 
 
-def _own_job(request, job_id):
-    return get_object_or_404(ExportJob, pk=job_id, requested_by=request.user)
-
-
-@login_required
+@report_viewer_required
 def job(request, job_id):
-    _viewer(request)
     return render(
-        request, "reports/exports/job.html", {"job": _own_job(request, job_id)}
+        request,
+        "reports/exports/job.html",
+        {"job": own_export_job(request.user, job_id)},
     )
 
 
-@login_required
+@report_viewer_required
 def download(request, job_id):
-    _viewer(request)
-    export = _own_job(request, job_id)
+    export = own_export_job(request.user, job_id)
     if export.status != ExportJob.Status.DONE or not export.file:
         raise Http404
     return FileResponse(
@@ -98,9 +90,8 @@ def download(request, job_id):
     )
 
 
-@login_required
+@report_viewer_required
 def job_list(request):
-    _viewer(request)
     exports.purge_expired()
-    jobs = ExportJob.objects.filter(requested_by=request.user)[:20]
+    jobs = own_export_jobs(request.user)[:20]
     return render(request, "reports/exports/list.html", {"jobs": jobs})

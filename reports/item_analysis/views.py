@@ -13,21 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from courses.models import QuestionResult, QuizPage
 
-from .item_analysis import EASY_ABOVE, HARD_BELOW, MIN_ANSWERS, analyse
-from .item_analysis_versions import by_tag
-
-
-def editable_quizzes(user):
-    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    return QuizPage.objects.filter(pk__in=editable.values("pk"))
-
-
-def can_analyse_any(user):
-    return PagePermissionPolicy().user_has_permission(user, "change")
+from ..access import can_analyse_any, editable_quizzes, may_analyse
+from .analysis import EASY_ABOVE, HARD_BELOW, MIN_ANSWERS, analyse
+from .versions import by_tag
 
 
 class ItemAnalysisIndexView(WagtailAdminTemplateMixin, TemplateView):
@@ -65,7 +56,7 @@ class ItemAnalysisQuizView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, quiz_id):
         self.quiz = get_object_or_404(QuizPage, pk=quiz_id)
-        if not self.quiz.permissions_for_user(request.user).can_edit():
+        if not may_analyse(request.user, self.quiz):
             raise PermissionDenied
         return super().dispatch(request, quiz_id)
 

@@ -27,7 +27,7 @@ from certificates.models import Certificate
 from courses.models import Enrolment
 from people.models import Organisation
 
-from .tree import UnitTree
+from ..tree import UnitTree
 
 SCHEMA_VERSION = 1
 THRESHOLD = 5  # counts 1 … THRESHOLD-1 are suppressed

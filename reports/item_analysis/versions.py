@@ -11,9 +11,10 @@ with the label read from the snapshot. One query per table, whatever the size.
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, Q
 
 from courses.models import CompetenceTag, QuestionResult, QuizAttempt
+
+from .analysis import answer_counts
 
 _RESULTS = QuestionResult._meta.db_table
 _ATTEMPTS = QuizAttempt._meta.db_table
@@ -124,10 +125,7 @@ def by_tag(results):
             "question__tags__name",
             "question__tags__sort_order",
         )
-        .annotate(
-            answers=Count("id"),
-            correct=Count("id", filter=Q(is_correct=True)),
-        )
+        .annotate(**answer_counts())
         .order_by()
     )
     tags = [

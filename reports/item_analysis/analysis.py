@@ -7,7 +7,7 @@ question written in the quiz page by its text in the attempt's frozen snapshot,
 and a choice by its text there too. Both are read from the snapshot JSON inside
 the database, so every figure is one GROUP BY, whatever the number of answers:
 two queries per quiz, and a third for the choice shares per bank question version
-(reports.item_analysis_versions), which also counts answers per competence tag.
+(versions.py), which also counts answers per competence tag.
 """
 
 from dataclasses import dataclass, field
@@ -44,26 +44,29 @@ class _SnapshotSQL(Func):
         )
 
 
-class QuestionText(_SnapshotSQL):
+class _QuestionKey(_SnapshotSQL):
+    """One key of the question as it was served (``key``: a fixed name, never a
+    value from a request)."""
+
+    key = ""
+
+    def as_postgresql(self, compiler, connection, **extra):
+        (snap, pos, _sel), params = self._parts(compiler, connection)
+        return f"(({snap}) -> ({pos})::int) ->> '{self.key}'", params[:2]
+
+    def as_sqlite(self, compiler, connection, **extra):
+        (snap, pos, _sel), params = self._parts(compiler, connection)
+        return f"json_extract({snap}, '$[' || {pos} || '].{self.key}')", params[:2]
+
+
+class QuestionText(_QuestionKey):
     """The question's text as it was served."""
 
-    def as_postgresql(self, compiler, connection, **extra):
-        (snap, pos, _sel), params = self._parts(compiler, connection)
-        return f"(({snap}) -> ({pos})::int) ->> 'text'", params[:2]
-
-    def as_sqlite(self, compiler, connection, **extra):
-        (snap, pos, _sel), params = self._parts(compiler, connection)
-        return f"json_extract({snap}, '$[' || {pos} || '].text')", params[:2]
+    key = "text"
 
 
-class QuestionType(_SnapshotSQL):
-    def as_postgresql(self, compiler, connection, **extra):
-        (snap, pos, _sel), params = self._parts(compiler, connection)
-        return f"(({snap}) -> ({pos})::int) ->> 'type'", params[:2]
-
-    def as_sqlite(self, compiler, connection, **extra):
-        (snap, pos, _sel), params = self._parts(compiler, connection)
-        return f"json_extract({snap}, '$[' || {pos} || '].type')", params[:2]
+class QuestionType(_QuestionKey):
+    key = "type"
 
 
 class SelectedLabel(_SnapshotSQL):
@@ -167,6 +170,14 @@ def current_question_order(quiz):
     return order
 
 
+def answer_counts():
+    """Answers and correct answers of grouped results (one aggregate each)."""
+    return {
+        "answers": Count("id"),
+        "correct": Count("id", filter=Q(is_correct=True)),
+    }
+
+
 def _place(order, row):
     """The slot a result row belongs to now, or None when it has none."""
     if row["question_id"] is None:
@@ -185,7 +196,7 @@ def _ident(row):
 def analyse(quiz):
     """One row per question ever served for ``quiz`` (per version for bank
     questions), in the quiz's current order."""
-    from .item_analysis_versions import choice_shares
+    from .versions import choice_shares
 
     results = QuestionResult.objects.filter(quiz=quiz)
     per_question = (
@@ -200,8 +211,7 @@ def analyse(quiz):
             "kind",
         )
         .annotate(
-            answers=Count("id"),
-            correct=Count("id", filter=Q(is_correct=True)),
+            **answer_counts(),
             skipped=Count("id", filter=Q(selected="")),
             first_position=Min("position"),
         )

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.queueing import publish
 
-from .models import ExportJob
+from ..models import ExportJob
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ INTERRUPTED = _(
 
 
 def _task():
-    from .export_tasks import build_export_task
+    from .tasks import build_export_task
 
     return build_export_task
 

@@ -9,28 +9,23 @@ never depends on how many units, classes or learners there are.
 from datetime import datetime, time, timedelta
 
 from django.db.models import (
-    Case,
-    CharField,
     Count,
-    F,
     FilteredRelation,
     Max,
     Min,
     Q,
     Sum,
-    Value,
-    When,
 )
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from certificates.models import Certificate
 from courses.models import Enrolment
-from people.models import Organisation, SchoolClass
+from people.models import SchoolClass
 
+from ..access import units_under
+from ..tree import UnitTree
 from . import rollup
-from .tree import UnitTree
 
 STARTED = Q(started_at__isnull=False) | Q(completed_at__isnull=False)
 COMPLETED = Q(completed_at__isnull=False)
@@ -38,7 +33,7 @@ COMPLETED = Q(completed_at__isnull=False)
 
 def summary_state(filters):
     """Which path answers a view: the ``SummaryState`` of the summary tables
-    (reports/rollup.py says when they may), or None for the live queries. While the
+    (dashboard/rollup.py says when they may), or None for the live queries. While the
     summary was never built the view is live and a rebuild is queued; while it is
     older than its period it is used, and a rebuild is queued (``rollup.is_stale``)."""
     if not rollup.covers(filters):
@@ -298,75 +293,6 @@ def learner_rows(filters, tree=None, limit=500):
     )
 
 
-def _labels(field, choices):
-    return Case(
-        *[When(**{field: value}, then=Value(str(label))) for value, label in choices],
-        default=F(field),
-        output_field=CharField(),
-    )
-
-
-def export_header():
-    return [
-        _("Learner"),
-        _("Student code"),
-        _("Unit"),
-        _("Class"),
-        _("School year"),
-        _("Course"),
-        _("Enrolled by"),
-        _("Status"),
-        _("Enrolled at"),
-        _("Started at"),
-        _("Completed at"),
-        _("Best quiz score (%)"),
-    ]
-
-
-def export_rows(filters, tree=None):
-    """(header, rows) of every enrolment of the view, one row per enrolment.
-
-    ``rows`` is a lazy values_list queryset of tuples in header order: iterate it
-    with ``rows.iterator(chunk_size=2000)`` to keep memory flat. Datetimes are
-    aware (UTC): convert with ``timezone.localtime``. ``best_score`` is a Decimal or
-    None. Labels (source, status) are already translated in the active language.
-    """
-    tree = tree or UnitTree()
-    rows = (
-        enrolments(filters, tree)
-        .annotate(
-            unit_name=tree.name_expression(),
-            source_label=_labels("source", Enrolment.Source.choices),
-            status_label=_labels("status", Enrolment.Status.choices),
-        )
-        .order_by("pk")
-        .values_list(
-            "user__full_name",
-            "user__student_code",
-            "unit_name",
-            "school_class__name",
-            "school_class__school_year",
-            "course__title",
-            "source_label",
-            "status_label",
-            "enrolled_at",
-            "started_at",
-            "completed_at",
-            "best_score",
-        )
-    )
-    return export_header(), rows
-
-
-def export_count(filters, tree=None):
-    return enrolments(filters, tree).count()
-
-
 def organisation_options(filters):
     """Units the filter form offers: the user's whole area (one query)."""
-    condition = Q(pk__in=[])
-    for root in filters.roots:
-        condition |= Q(path__startswith=root.path)
-    return Organisation.objects.filter(condition, succeeded_by__isnull=True).order_by(
-        "path"
-    )
+    return units_under(filters.roots).order_by("path")

@@ -7,7 +7,7 @@ Targets are few, so all candidates come in one query and are matched in Python.
 
 from django.db.models import Q
 
-from .models import Target
+from ..models import Target
 
 
 def candidates(filters):

@@ -1,9 +1,9 @@
 """Exports of a statistics view: CSV streamed row by row, XLSX in write-only mode.
 
-Rows come from ``reports.queries.export_rows`` (already scoped to the user) and are
-read with a chunked iterator, so memory stays flat whatever the size: the CSV is a
-generator handed to ``StreamingHttpResponse``; the XLSX is written row by row by
-openpyxl's write-only workbook into a temporary file. Text cells go through
+Rows come from ``reports.exports.queries.export_rows`` (already scoped to the user)
+and are read with a chunked iterator, so memory stays flat whatever the size: the
+CSV is a generator handed to ``StreamingHttpResponse``; the XLSX is written row by
+row by openpyxl's write-only workbook into a temporary file. Text cells go through
 ``people.spreadsheets.neutralise`` (no formulas). Exports above the limits below run
 as an ``ExportJob`` in Celery.
 """
@@ -24,9 +24,9 @@ from openpyxl.styles import Font
 
 from people.spreadsheets import neutralise
 
+from ..filters import ReportFilters
+from ..models import ExportJob
 from . import queries
-from .filters import ReportFilters
-from .models import ExportJob
 
 logger = logging.getLogger(__name__)
 
@@ -157,7 +157,7 @@ def xlsx_file(filters, header, rows):
 
 def purge_expired(now=None):
     """Delete export jobs (and their files) older than their lifetime."""
-    from .models.exports import EXPORT_LIFETIME
+    from ..models.exports import EXPORT_LIFETIME
 
     cutoff = (now or timezone.now()) - EXPORT_LIFETIME
     count = 0

@@ -5,11 +5,7 @@ without children → its classes; a class → its learners. Each level is a fixe
 number of queries whatever the size of the data.
 """
 
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats
@@ -17,28 +13,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from courses.models import Audience, CoursePage
-from people.models import Membership, Organisation, SchoolClass
-from people.scope import scope_paths
+from people.models import Organisation, SchoolClass
 
+from ..access import may_set_targets, report_viewer_required, within
+from ..filters import ReportFilters
+from ..targets.rules import candidates, target_for
+from ..tree import UnitTree
 from . import charts, queries, rollup
-from .filters import ReportFilters, may_view_reports
-from .target_rules import candidates, target_for
-from .tree import UnitTree
 
 CACHE_SECONDS = 60  # figures may be a minute old; targets and names are always fresh
-
-
-def report_viewer_required(view):
-    """Signed in (else the login page) and a viewer or coordinator (else 403)."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not may_view_reports(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def cached(filters, level, compute):
@@ -75,7 +58,7 @@ def _breadcrumbs(filters):
         prefixes = [unit.path[:i] for i in range(step, len(unit.path) + 1, step)]
         ancestors = Organisation.objects.filter(path__in=prefixes).order_by("path")
         for node in ancestors:
-            if any(node.path.startswith(r.path) for r in filters.roots):
+            if within(node.path, filters.roots):
                 crumbs.append((node.name, _link("reports:unit", node.pk, filters)))
     if filters.school_class is not None:
         crumbs.append((str(filters.school_class), None))
@@ -85,7 +68,7 @@ def _breadcrumbs(filters):
 
 
 def _export_links(filters):
-    """Links to the XLSX/CSV exports of this view (reports/export_urls.py)."""
+    """Links to the XLSX/CSV exports of this view (reports/exports/urls.py)."""
     try:
         url = reverse("reports_exports:start")
     except NoReverseMatch:
@@ -223,8 +206,3 @@ def dashboard(request, unit_id=None, class_id=None):
         "may_set_targets": may_set_targets(request.user),
     }
     return render(request, "reports/dashboard.html", context)
-
-
-def may_set_targets(user):
-    """Department viewers (and superusers) set targets; coordinators do not."""
-    return user.is_superuser or bool(scope_paths(user, (Membership.Role.VIEWER,)))

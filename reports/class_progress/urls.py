@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import class_views as views
+from . import views
 
 app_name = "class_progress"
 

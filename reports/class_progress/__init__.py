@@ -1,0 +1,1 @@
+"""The coordinator's class progress table, on screen and as CSV/XLSX."""

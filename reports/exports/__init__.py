@@ -1,0 +1,1 @@
+"""Downloads of a statistics view: CSV/XLSX, direct or as a background job."""

@@ -1,0 +1,1 @@
+"""Public open data: completion figures per commune, CSV and JSON."""

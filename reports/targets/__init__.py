@@ -1,0 +1,1 @@
+"""Completion targets that department viewers set for their area."""
