@@ -18,11 +18,11 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from certificates import demo_art
 from certificates.models import Certificate, CertificateTemplate, ClassArchive
 from courses import quiz
 from courses.class_enrolment import enrol_class, set_quiz_window
 from courses.models import Audience, Enrolment, Question, QuestionBank, QuizPage
+from demo import certificate_art as demo_art
 from home.models import HomePage
 from people.models import Membership, RosterImport
 from reports.models import ExportJob
