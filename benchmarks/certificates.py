@@ -6,7 +6,7 @@ Run from the repository root with the project's virtualenv:
 
 What it does, inside a temporary directory that is removed at the end:
 
-1. the demo template's artwork (``certificates.demo_art``: a full-page background, a
+1. the demo template's artwork (``demo.certificate_art``: a full-page background, a
    logo with transparency, a scanned signature) is prepared once, as the issuing task
    does when a template is saved (``certificates.images``);
 2. ``--count`` certificates with different names, courses, numbers and verification
@@ -78,7 +78,8 @@ def setup_django(tmp):
 def prepared_artwork():
     from django.core.files.base import ContentFile
 
-    from certificates import demo_art, images, pdf
+    from certificates import images, pdf
+    from demo import certificate_art as demo_art
 
     names = {}
     for kind, make in (

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class HomeConfig(AppConfig):
-    """Owns the home page, site-wide settings and the demo content."""
+    """Owns the home page and the site-wide settings."""
 
     name = "home"
     verbose_name = _("Home")

@@ -163,7 +163,7 @@ def shell(env, code):
 
 
 def has_load_demo():
-    return (REPO / "home" / "management" / "commands" / "load_demo.py").exists()
+    return (REPO / "demo" / "management" / "commands" / "load_demo.py").exists()
 
 
 def prepare_site(tmp, *, without_demo=False):

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "reports",
     "home",
     "search",
+    "demo",  # the demo content and `load_demo`: fills the other apps, imported by none
     "config",  # the wiring: upstream fixes, `runstack`; imports apps, never imported
 ]
 

@@ -26,7 +26,7 @@ COURSE_SLUG = "cong-dan-so-an-toan"
 @pytest.fixture
 def almost_done(home_page):
     """The demo student with every lesson but the last done and the quiz passed."""
-    from home.demo.loader import load_demo
+    from demo.loader import load_demo
 
     load_demo()
     course = CoursePage.objects.get(slug=COURSE_SLUG)

@@ -89,7 +89,7 @@ USERNAME_TEXT = re.compile(r"^[a-z0-9][a-z0-9.]*$")
 @pytest.fixture
 def demo(home_page):
     """The demo content on the home page a transactional flush made anew."""
-    from home.demo.loader import load_demo
+    from demo.loader import load_demo
 
     load_demo()
     return {

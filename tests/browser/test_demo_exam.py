@@ -25,8 +25,8 @@ RESULT_URL = re.compile(r"/lan/\d+/ket-qua/$")
 
 @pytest.fixture
 def exam(home_page):
-    from home.demo import banks
-    from home.demo.loader import load_demo
+    from demo import banks
+    from demo.loader import load_demo
 
     load_demo()
     quiz = banks.exam_quiz()

@@ -24,7 +24,7 @@ PEOPLE = re.compile(r"^(People and roles|Nhân sự và vai trò)$")
 
 @pytest.fixture
 def demo(home_page):
-    from home.demo.loader import load_demo
+    from demo.loader import load_demo
 
     load_demo()
 

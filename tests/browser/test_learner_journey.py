@@ -45,7 +45,7 @@ KEY_LATER = (
 @pytest.fixture
 def demo(home_page):
     """The demo content on the home page a transactional flush made anew."""
-    from home.demo.loader import load_demo
+    from demo.loader import load_demo
 
     load_demo()
     course = CoursePage.objects.get(slug=COURSE_SLUG)

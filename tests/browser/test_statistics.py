@@ -32,7 +32,7 @@ DESKTOP = {"width": 1024, "height": 768}
 
 @pytest.fixture
 def demo(home_page):
-    from home.demo.loader import load_demo
+    from demo.loader import load_demo
 
     load_demo()
     course = CoursePage.objects.get(slug="cong-dan-so-an-toan")

@@ -8,10 +8,10 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from certificates import demo_art
 from certificates.models import CertificateArtwork, CertificateTemplate
 from courses.completion import mark_lesson_done
 from courses.models import Enrolment, LessonPage, QuizAttempt
+from demo import certificate_art as demo_art
 from home.models import PortalSettings
 from people.models import Membership
 from tests.courses.conftest import build_course

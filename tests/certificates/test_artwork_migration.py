@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from PIL import Image as PILImage
 
-from certificates import demo_art
+from demo import certificate_art as demo_art
 
 BEFORE = [("certificates", "0001_certificates_templates_and_records")]
 

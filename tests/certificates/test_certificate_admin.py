@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from certificates.demo import load_certificate_template
 from certificates.models import Certificate, CertificateTemplate
 from courses.models import Enrolment
+from demo.certificate_templates import load_certificate_template
 from tests.factories import UserFactory
 
 NO_AUDIENCES = {

@@ -11,10 +11,10 @@ from django.utils.html import escape
 from wagtail.images import get_image_model
 
 from certificates import images, roles
-from certificates.demo import ARTWORK, load_certificate_template
 from certificates.models import Certificate, CertificateArtwork, CertificateTemplate
 from courses.models import Audience, Enrolment
-from home.demo.loader import load_audiences
+from demo.certificate_templates import ARTWORK, load_certificate_template
+from demo.loader import load_audiences
 from tests.certificates.conftest import complete
 from tests.certificates.pdf_tools import pdf_text
 from tests.courses.conftest import build_course
@@ -79,7 +79,7 @@ def test_editors_image_library_and_chooser_do_not_show_the_artwork(
     client, demo_artwork, editor
 ):
     assert not get_image_model().objects.exists()  # nothing in the public library
-    from certificates.demo_art import logo_png
+    from demo.certificate_art import logo_png
     from tests.certificates.conftest import wagtail_image
 
     wagtail_image("Ảnh bài học", logo_png(), "anh.png")
@@ -222,7 +222,7 @@ def test_certificate_administrators_upload_artwork_and_edit_templates_in_wagtail
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from certificates.demo_art import signature_png
+    from demo.certificate_art import signature_png
 
     client.force_login(certificate_admin)
     response = client.post(

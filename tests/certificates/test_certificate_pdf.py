@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 from django.core.files.base import ContentFile
 
-from certificates import demo_art, images, pdf
+from certificates import images, pdf
+from demo import certificate_art as demo_art
 from people.pdf_fonts import BOLD, MissingGlyphError, printable
 from tests.certificates.pdf_tools import decode_qr, pdf_text
 

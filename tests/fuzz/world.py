@@ -18,12 +18,12 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from certificates import demo_art
 from certificates.models import Certificate, CertificateTemplate, ClassArchive
 from courses import quiz
 from courses.enrolment import enrol_class
 from courses.exam_windows import set_quiz_window
 from courses.models import Audience, Enrolment, Question, QuestionBank, QuizPage
+from demo import certificate_art as demo_art
 from home.models import HomePage
 from people.models import Membership, RosterImport
 from reports.models import ExportJob

@@ -20,7 +20,7 @@ from courses.models import (
     QuizWindow,
 )
 from courses.papers import check_slots, draw_paper, paper_length
-from home.demo import banks, exam
+from demo import banks, exam
 from home.models import HomePage
 from people.models import User
 

@@ -1,4 +1,4 @@
-"""The demo's certificate templates, with artwork drawn by ``demo_art``.
+"""The demo's certificate templates, with artwork drawn by ``certificate_art``.
 
 Two issuing bodies, as in a real province: youth-union members are certified by the
 education department (the default template), one-stop staff by the department of
@@ -9,11 +9,15 @@ Idempotent: templates are matched by name, artwork by title.
 
 from django.core.files.base import ContentFile
 
+from certificates.artwork import prepare_template
+from certificates.models import (
+    CertificateArtwork,
+    CertificateTemplate,
+    CertificateTemplateAudience,
+)
 from courses.models import Audience
 
-from . import demo_art
-from .artwork import prepare_template
-from .models import CertificateArtwork, CertificateTemplate, CertificateTemplateAudience
+from . import certificate_art
 
 DEMO_TEMPLATE = {
     "name": "Mẫu giấy chứng nhận mặc định",
@@ -33,7 +37,7 @@ ONE_STOP_TEMPLATE = {
     "signer_title": "Giám đốc",
     "signer_name": "Hoàng Thị Lan",
 }
-# Template name -> the audience slug (home.demo.loader.AUDIENCES) it is for.
+# Template name -> the audience slug (demo.loader.AUDIENCES) it is for.
 AUDIENCE_OF = {
     DEMO_TEMPLATE["name"]: "doan-vien",
     ONE_STOP_TEMPLATE["name"]: "can-bo-mot-cua",
@@ -42,14 +46,22 @@ ARTWORK = {
     "background": (
         "Nền giấy chứng nhận",
         "nen-chung-nhan.png",
-        demo_art.background_png,
+        certificate_art.background_png,
     ),
-    "seal": ("Biểu trưng trên giấy chứng nhận", "bieu-trung.png", demo_art.logo_png),
-    "signature": ("Chữ ký Giám đốc Sở GD&ĐT", "chu-ky.png", demo_art.signature_png),
+    "seal": (
+        "Biểu trưng trên giấy chứng nhận",
+        "bieu-trung.png",
+        certificate_art.logo_png,
+    ),
+    "signature": (
+        "Chữ ký Giám đốc Sở GD&ĐT",
+        "chu-ky.png",
+        certificate_art.signature_png,
+    ),
     "signature-snv": (
         "Chữ ký Giám đốc Sở Nội vụ",
         "chu-ky-snv.png",
-        lambda: demo_art.signature_png(variant=1),
+        lambda: certificate_art.signature_png(variant=1),
     ),
 }
 

@@ -47,7 +47,7 @@ def _new_question(bank, spec):
 def ensure_bank(name, description, specs):
     """The bank called ``name`` holding a question for each spec, in spec order.
 
-    Specs are the question dicts of ``courses.py`` / ``exam.py``; their "tags" keys
+    Specs are the question dicts of ``reader.question``; their "tags" keys
     are attached when those tags exist (missing ones are added on a later run).
     Returns (bank, questions in spec order, how many questions were created).
     """

@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo import activity, loader
+from demo import activity, loader
 
 SUMMARY_LABELS = [
     ("audiences", "đối tượng học"),

@@ -10,8 +10,7 @@ from wagtail.models import Site
 from courses.models import CourseIndexPage, CoursePage, LessonPage, QuizPage
 from home.models import HomePage
 
-from . import banks, exam
-from . import courses as content
+from . import banks, exam, reader
 
 # Attempts allowed in a demo course: enough to learn from a failed try, not enough
 # to learn the key by trial (issue 15). Review rules stay at the defaults.
@@ -20,7 +19,7 @@ ATTEMPT_LIMIT = 3
 
 def demo_courses():
     """Every demo course spec, the exam course last."""
-    return [*content.COURSES, exam.EXAM_COURSE]
+    return [*reader.courses(), exam.EXAM_COURSE]
 
 
 def _child(parent, slug):
@@ -63,7 +62,7 @@ def _ensure_children(parent, specs):
 
 
 def _stream(model, field_name, raw):
-    """Validated StreamField value from the plain data in ``courses.py``.
+    """Validated StreamField value from the plain data of ``content/`` (``reader``).
 
     Going through the block's own ``to_python`` and ``clean`` means a quiz with two
     correct answers to a single-choice question fails here, as it would in the admin,
@@ -127,18 +126,19 @@ def load_pages(audiences):
         raise ValueError(
             "Trang gốc của site mặc định không phải trang chủ (home.HomePage)."
         )
+    texts = reader.site()
     changed = 0
     if not home.headline and not home.intro:
-        home.title = home.draft_title = content.HOME_PAGE["title"]
-        home.headline = content.HOME_PAGE["headline"]
-        home.intro = content.HOME_PAGE["intro"]
+        home.title = home.draft_title = texts["home_page"]["title"]
+        home.headline = texts["home_page"]["headline"]
+        home.intro = texts["home_page"]["intro"]
         home.save_revision().publish()
         changed += 1
 
     # The catalogue is one per home page: an editor may have changed its slug.
     index = CourseIndexPage.objects.child_of(home).first()
     if index is None:
-        spec = content.COURSE_INDEX
+        spec = texts["course_index"]
         index = CourseIndexPage(
             title=spec["title"], slug=spec["slug"], intro=spec["intro"]
         )

@@ -16,7 +16,6 @@ from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Revision, Site, Task, Workflow
 
-from certificates.demo import load_certificate_template
 from courses.models import Audience
 from home.models import PortalSettings
 from home.page_slugs import asciify_page_slugs
@@ -25,10 +24,11 @@ from people.models import Membership, Organisation, SchoolClass, User
 from people.organisation_import import import_units, read_units
 
 from . import banks
+from .certificate_templates import load_certificate_template
 from .pages import load_pages
 
 DEMO_PASSWORD = "demo-2026"  # noqa: S105 - the published password of the demo accounts
-ORGANISATIONS_CSV = Path(__file__).with_name("organisations.csv")
+ORGANISATIONS_CSV = Path(__file__).with_name("content") / "organisations.csv"
 PROVINCE_CODE = "19"
 SCHOOL_CODE = "19-T01"
 ONE_STOP_CODE = "19-MC01"
