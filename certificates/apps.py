@@ -21,3 +21,15 @@ class CertificatesConfig(AppConfig):
             on_course_completed, dispatch_uid="certificates.on_course_completed"
         )
         roles.connect(self)
+
+        from people.class_tabs import ClassTab
+        from people.class_tabs import register as register_tab
+
+        register_tab(
+            ClassTab(
+                "certificates",
+                _("Certificates"),
+                "certificates:class_certificates",
+                order=40,
+            )
+        )
