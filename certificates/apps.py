@@ -22,9 +22,13 @@ class CertificatesConfig(AppConfig):
         )
         roles.connect(self)
 
+        from courses.enrolment_badges import register as register_badge
         from people.class_tabs import ClassTab
         from people.class_tabs import register as register_tab
 
+        from .enrolment_badge import CERTIFICATE_STATUS
+
+        register_badge(CERTIFICATE_STATUS)
         register_tab(
             ClassTab(
                 "certificates",
