@@ -21,3 +21,19 @@ class CertificatesConfig(AppConfig):
             on_course_completed, dispatch_uid="certificates.on_course_completed"
         )
         roles.connect(self)
+
+        from courses.enrolment_badges import register as register_badge
+        from people.class_tabs import ClassTab
+        from people.class_tabs import register as register_tab
+
+        from .enrolment_badge import CERTIFICATE_STATUS
+
+        register_badge(CERTIFICATE_STATUS)
+        register_tab(
+            ClassTab(
+                "certificates",
+                _("Certificates"),
+                "certificates:class_certificates",
+                order=40,
+            )
+        )

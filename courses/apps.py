@@ -16,3 +16,8 @@ class CoursesConfig(AppConfig):
         from .stream_forms import register
 
         register()  # unreadable StreamField posts are form errors, not 500s
+
+        from people.class_tabs import ClassTab
+        from people.class_tabs import register as register_tab
+
+        register_tab(ClassTab("courses", _("Courses"), "class_courses:list", order=20))

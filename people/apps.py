@@ -14,3 +14,6 @@ class PeopleConfig(AppConfig):
             password_resets,  # noqa: F401  (the notice at sign-in)
             signals,  # noqa: F401  (connects the receivers)
         )
+        from .class_tabs import ClassTab, register
+
+        register(ClassTab("members", _("Students"), "coordinator:class", order=10))

@@ -8,3 +8,10 @@ class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Statistics")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from people.class_tabs import ClassTab, register
+
+        register(
+            ClassTab("progress", _("Progress"), "class_progress:progress", order=30)
+        )

@@ -109,7 +109,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "people.context_processors.roles",
                 "home.context_processors.portal",
-                "home.context_processors.nav_urls",
+                "config.navigation.nav_urls",
             ],
         },
     },
