@@ -36,18 +36,11 @@ import time
 from urllib.parse import urlsplit
 
 import redis
-from harness import (
-    BenchmarkError,
-    Client,
-    argument_parser,
-    collectstatic,
-    comment,
-    main,
-    metric,
-    prepare_site,
-    serve,
-    shell,
-)
+from harness import argument_parser, main
+from harness.client import Client
+from harness.output import BenchmarkError, comment, metric
+from harness.servers import serve
+from harness.site import collectstatic, prepare_site, shell
 
 WRONG = "mat-khau-sai-1"
 QUEUE = "celery"  # Celery's default queue: a Redis list
@@ -91,6 +84,16 @@ def interleaved(client, path, forms, rounds, expected):
                 raise BenchmarkError(f"POST {path} ({name}) answered {status}")
             times[name].append(ms)
     return times
+
+
+def report_medians(times, prefix, ratios):
+    """A ``<prefix>_<name>`` metric per kind (median ms), then each ratio of two
+    medians: ``ratios`` maps a metric name to (numerator kind, denominator kind)."""
+    medians = {name: statistics.median(ms) for name, ms in times.items()}
+    for name, value in medians.items():
+        metric(f"{prefix}_{name}", f"{value:.1f}", "ms")
+    for ratio, (top, bottom) in ratios.items():
+        metric(ratio, f"{medians[top] / medians[bottom]:.2f}", "x")
 
 
 def broker_answers(url):
@@ -139,18 +142,13 @@ def measure(args, tmp):
         }
         interleaved(client, login, forms, 2, 200)  # warm up
         signin = interleaved(client, login, forms, args.requests, 200)
-        medians = {name: statistics.median(ms) for name, ms in signin.items()}
-        for name, value in medians.items():
-            metric(f"signin_wrong_password_ms_{name}", f"{value:.1f}", "ms")
-        metric(
-            "signin_ms_temporary_vs_regular_ratio",
-            f"{medians['temporary'] / medians['regular']:.2f}",
-            "x",
-        )
-        metric(
-            "signin_ms_unknown_vs_regular_ratio",
-            f"{medians['unknown'] / medians['regular']:.2f}",
-            "x",
+        report_medians(
+            signin,
+            "signin_wrong_password_ms",
+            {
+                "signin_ms_temporary_vs_regular_ratio": ("temporary", "regular"),
+                "signin_ms_unknown_vs_regular_ratio": ("unknown", "regular"),
+            },
         )
 
         if not with_broker:
@@ -175,13 +173,10 @@ def measure_resets(client, args):
     }
     interleaved(client, reset, forms, 10, 302)  # warm up
     resets = interleaved(client, reset, forms, args.resets, 302)
-    medians = {name: statistics.median(ms) for name, ms in resets.items()}
-    for name, value in medians.items():
-        metric(f"password_reset_ms_{name}", f"{value:.1f}", "ms")
-    metric(
-        "password_reset_ms_known_vs_unknown_ratio",
-        f"{medians['known'] / medians['unknown']:.2f}",
-        "x",
+    report_medians(
+        resets,
+        "password_reset_ms",
+        {"password_reset_ms_known_vs_unknown_ratio": ("known", "unknown")},
     )
     comment(
         f"medians of {args.requests} wrong sign-ins and {args.resets} resets "

@@ -63,18 +63,9 @@ import textwrap
 import time
 from collections import Counter
 
-from harness import (
-    argument_parser,
-    collectstatic,
-    comment,
-    cpu_seconds_by_process,
-    cpu_used_between,
-    main,
-    manage,
-    metric,
-    shell,
-)
+from harness import argument_parser, main
 from harness.bank import MAKE_BANK, exam_bank, write_bank
+from harness.cpu import cpu_seconds_by_process, cpu_used_between
 from harness.exam_takers import (
     QUESTIONS,
     Exam,
@@ -83,18 +74,17 @@ from harness.exam_takers import (
     switch_window,
 )
 from harness.leaks import AnswerKey, leaks_in
+from harness.output import comment, metric
+from harness.site import shell
 from harness.stack import (
     PASSWORD,
-    Ports,
     Run,
     add_stack_arguments,
     cpu_groups,
-    own_database,
-    own_redis,
+    migrated_stack,
     percentile,
     production_stack,
     sign_in,
-    stack_env,
 )
 
 SCHOOLS = 5
@@ -303,14 +293,7 @@ def measure(args, tmp):
     bank = exam_bank(size=args.bank)
     key = AnswerKey(bank)
     write_bank(tmp / "bank.json", bank)
-    ports = Ports(args.ports)
-    with (
-        own_database(args.database_prefix) as database_url,
-        own_redis(tmp, ports) as (redis_url, redis_pid),
-    ):
-        env = stack_env(tmp, database_url, redis_url)
-        manage(env, "migrate", "--noinput")
-        collectstatic(env)
+    with migrated_stack(args, tmp) as (env, ports, redis_pid):
         seeded = time.monotonic()
         course_fields = dict(parse_field(f) for f in args.course_field)
         urls = json.loads(

@@ -24,24 +24,13 @@ the other benchmarks in ``benchmarks/harness``.
 
 import sys
 
-from harness import (
-    CHROMIUM,
-    add_cpu_arguments,
-    argument_parser,
-    collectstatic,
-    comment,
-    comment_latencies,
-    comment_responses,
-    create_bare_page,
-    describe_page,
-    main,
-    measure_cpu,
-    metric,
-    page_weight,
-    prepare_site,
-    serve,
-    warm_up,
-)
+from harness import argument_parser, main
+from harness.browser import CHROMIUM, comment_responses, page_weight
+from harness.client import describe_page
+from harness.cpu import add_cpu_arguments, comment_latencies, measure_cpu, warm_up
+from harness.output import comment, metric
+from harness.servers import serve
+from harness.site import collectstatic, create_bare_page, prepare_site
 
 
 def measure(args, tmp):

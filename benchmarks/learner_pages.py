@@ -31,27 +31,13 @@ import json
 import sys
 import textwrap
 
-from harness import (
-    CHROMIUM,
-    BenchmarkError,
-    Client,
-    add_cpu_arguments,
-    argument_parser,
-    collectstatic,
-    comment,
-    comment_latencies,
-    comment_responses,
-    create_bare_page,
-    describe_page,
-    main,
-    measure_cpu,
-    metric,
-    page_weight,
-    prepare_site,
-    serve,
-    shell,
-    warm_up,
-)
+from harness import argument_parser, main
+from harness.browser import CHROMIUM, comment_responses, page_weight
+from harness.client import Client, describe_page
+from harness.cpu import add_cpu_arguments, comment_latencies, measure_cpu, warm_up
+from harness.output import BenchmarkError, comment, metric
+from harness.servers import serve
+from harness.site import collectstatic, create_bare_page, prepare_site, shell
 
 USERNAME = "hocsinh"
 PASSWORD = "demo-2026"  # the published password of the demo accounts

@@ -49,31 +49,21 @@ import sys
 import textwrap
 import time
 
-from harness import (
-    argument_parser,
-    collectstatic,
-    comment,
-    cpu_seconds_by_process,
-    cpu_used_between,
-    main,
-    manage,
-    metric,
-    shell,
-)
+from harness import argument_parser, main
 from harness.bank import MAKE_BANK, exam_bank, write_bank
+from harness.cpu import cpu_seconds_by_process, cpu_used_between
+from harness.output import comment, metric
+from harness.site import shell
 from harness.stack import (
     PASSWORD,
-    Ports,
     Run,
     add_stack_arguments,
     cookie,
     cpu_groups,
-    own_database,
-    own_redis,
+    migrated_stack,
     percentile,
     production_stack,
     sign_in,
-    stack_env,
 )
 
 QUESTIONS = 16
@@ -260,15 +250,8 @@ async def exam(origin, urls, args):
 
 
 def measure(args, tmp):
-    ports = Ports(args.ports)
-    with (
-        own_database(args.database_prefix) as database_url,
-        own_redis(tmp, ports) as (redis_url, redis_pid),
-    ):
-        env = stack_env(tmp, database_url, redis_url)
-        write_bank(tmp / "bank.json", exam_bank(size=BANK))
-        manage(env, "migrate", "--noinput")
-        collectstatic(env)
+    write_bank(tmp / "bank.json", exam_bank(size=BANK))
+    with migrated_stack(args, tmp) as (env, ports, redis_pid):
         seeded = time.monotonic()
         urls = json.loads(
             shell(

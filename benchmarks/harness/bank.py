@@ -66,26 +66,36 @@ def write_bank(path, bank):
     path.write_text(json.dumps(bank, ensure_ascii=False))
 
 
-# Python for ``manage.py shell``: defines make_bank(path) -> QuestionBank. Braces are
-# doubled for str.format by the seeds that include it.
+def add_questions(bank, items):
+    """Store ``items`` (as :func:`exam_bank` makes them) as questions of the
+    ``QuestionBank`` ``bank``; needs Django set up (the seeding shell, the tests)."""
+    from courses.models import Question
+
+    for item in items:
+        Question.objects.create(
+            bank=bank,
+            kind=item["kind"],
+            text=item["text"],
+            explanation=item["explanation"],
+            choices=[("choice", c) for c in item["choices"]],
+        )
+
+
+# Python for ``manage.py shell`` (the repository is on its PYTHONPATH): defines
+# make_bank(path, name) -> QuestionBank. Braces are doubled for str.format by the
+# seeds that include it.
 MAKE_BANK = (
     textwrap.dedent(
         """\
     def make_bank(path, name):
         import json
 
-        from courses.models import Question, QuestionBank
+        from benchmarks.harness.bank import add_questions
+        from courses.models import QuestionBank
 
         bank = QuestionBank.objects.create(name=name)
         with open(path, encoding="utf-8") as spec:
-            for item in json.load(spec):
-                Question.objects.create(
-                    bank=bank,
-                    kind=item["kind"],
-                    text=item["text"],
-                    explanation=item["explanation"],
-                    choices=[("choice", c) for c in item["choices"]],
-                )
+            add_questions(bank, json.load(spec))
         return bank
     """
     )

@@ -17,7 +17,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import textwrap
 import time
 from contextlib import contextmanager
@@ -27,17 +26,16 @@ from urllib.parse import urlsplit
 import aiohttp
 import httpx
 
-from . import (
-    BENCH_SETTINGS,
-    HOST,
-    REPO,
-    BenchmarkError,
-    bench_env,
-    free_port,
+from .client import HOST, free_port
+from .output import BenchmarkError
+from .servers import (
+    celery_worker_command,
     start_gunicorn,
+    start_in_own_group,
     stop_gunicorn,
     tail,
 )
+from .site import BENCH_SETTINGS, REPO, bench_env, collectstatic, manage
 
 PASSWORD = "thi-thu-2026"  # noqa: S105 (benchmark accounts in a throw-away database)
 
@@ -153,6 +151,24 @@ def stack_env(tmp, database_url, redis_url):
 
 
 @contextmanager
+def migrated_stack(args, tmp):
+    """A scratch database and a private redis-server (within ``--ports``), the
+    environment on them, migrated and with the static files collected.
+
+    Yields (environment, the :class:`Ports` left for the web server, redis's pid).
+    """
+    ports = Ports(args.ports)
+    with (
+        own_database(args.database_prefix) as database_url,
+        own_redis(tmp, ports) as (redis_url, redis_pid),
+    ):
+        env = stack_env(tmp, database_url, redis_url)
+        manage(env, "migrate", "--noinput")
+        collectstatic(env)
+        yield env, ports, redis_pid
+
+
+@contextmanager
 def production_stack(env, tmp, workers, threads, ports):
     """gunicorn and one Celery worker; both stopped with their process groups.
 
@@ -171,15 +187,11 @@ def production_stack(env, tmp, workers, threads, ports):
     web = start_gunicorn(
         web_env, port, log_path, config=REPO / "deploy" / "gunicorn.conf.py"
     )
-    celery_log = open(tmp / "celery.log", "wb")  # noqa: SIM115
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--concurrency"]
-        + ["1", "--without-gossip", "--without-mingle", "--loglevel", "WARNING"],
-        cwd=REPO,
-        env=env,
-        stdout=celery_log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
+    worker = start_in_own_group(
+        celery_worker_command("--concurrency", "1", "--loglevel", "WARNING")
+        + ["--without-gossip", "--without-mingle"],
+        env,
+        tmp / "celery.log",
     )
     try:
         deadline = time.monotonic() + 60
@@ -201,7 +213,7 @@ def production_stack(env, tmp, workers, threads, ports):
                 worker.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 worker.kill()
-        celery_log.close()
+        worker.log_file.close()
 
 
 def cpu_groups(sessions, redis_pid):

@@ -15,18 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.harness.browser import CHROMIUM_ARGS
+
 # Playwright's sync API runs an event loop in this thread: let Django's ORM run anyway.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-gpu",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 AXE_SOURCE = Path(__file__).resolve().parents[2] / "node_modules/axe-core/axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # A small phone: exercises the mobile-first layout most learners see.

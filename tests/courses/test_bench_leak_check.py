@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from courses.models import Enrolment, Question, QuestionBank, QuizAttempt
+from courses.models import Enrolment, QuestionBank, QuizAttempt
 from tests.courses.conftest import build_course
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from harness.bank import exam_bank  # noqa: E402
+from harness.bank import add_questions, exam_bank  # noqa: E402
 from harness.leaks import AnswerKey, leaks_in, read_paper  # noqa: E402
 
 pytestmark = pytest.mark.django_db
@@ -26,14 +26,7 @@ def take(client, home_page, learner, **quiz_fields):
     """Start an attempt on a quiz drawing 8 of the benchmark's bank; returns
     (attempt url, attempt page html, attempt)."""
     bank = QuestionBank.objects.create(name="Ngân hàng thử")
-    for item in BANK:
-        Question.objects.create(
-            bank=bank,
-            kind=item["kind"],
-            text=item["text"],
-            explanation=item["explanation"],
-            choices=[("choice", c) for c in item["choices"]],
-        )
+    add_questions(bank, BANK)
     course, quiz_page = build_course(home_page, slug="rut-de-thu")
     quiz_page.questions = [("draw", {"bank": bank, "count": 8, "tag": None})]
     for name, value in quiz_fields.items():
