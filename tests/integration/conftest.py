@@ -1,6 +1,7 @@
-"""The real Celery worker of the integration tests: one process per test, on a queue
-of its own, against the test database of this pytest process (each xdist worker has
-its own), so that tests running side by side never take each other's tasks."""
+"""What the integration tests share: the certificate tests' school, and the real
+Celery worker: one process per test, on a queue of its own, against the test
+database of this pytest process (each xdist worker has its own), so that tests
+running side by side never take each other's tasks."""
 
 import uuid
 from dataclasses import dataclass
@@ -10,7 +11,17 @@ import pytest
 from django.conf import settings
 
 from config.celery_app import app as celery_app
+from tests.certificates import conftest as certificate_fixtures
 from tests.services import require_real_services, start_worker, stop_worker
+
+# A school, a class, a learner in it and a course, as the certificate tests have them.
+portal = certificate_fixtures.portal
+province = certificate_fixtures.province
+school = certificate_fixtures.school
+school_class = certificate_fixtures.school_class
+learner = certificate_fixtures.learner
+course = certificate_fixtures.course
+coordinator = certificate_fixtures.coordinator
 
 
 @dataclass

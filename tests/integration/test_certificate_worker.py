@@ -5,20 +5,11 @@ from django.utils import timezone
 
 from certificates.models import Certificate
 from courses.models import Enrolment
-from tests.certificates import conftest as certificate_fixtures
 from tests.certificates.conftest import complete
 from tests.certificates.pdf_tools import pdf_text
 from tests.services import wait_for, wait_for_mail
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
-
-# A school, a class, a learner in it and a course, as the certificate tests have them.
-portal = certificate_fixtures.portal
-province = certificate_fixtures.province
-school = certificate_fixtures.school
-school_class = certificate_fixtures.school_class
-learner = certificate_fixtures.learner
-course = certificate_fixtures.course
 
 
 def test_worker_renders_and_mails_the_certificate(celery_worker, learner, course):
