@@ -32,8 +32,11 @@ run: $(VENV)/.requirements
 	$(BIN)/python manage.py runstack $(HOST):$(PORT)
 
 ## test: install dev tools and run the whole suite (embedded default unless DATABASE_URL is set)
+## in two processes (pytest-xdist; tests/conftest.py groups what they must not share).
+## `make test XDIST=` runs it in one.
+XDIST ?= -n auto --maxprocesses=2 --dist loadgroup
 test: $(VENV)/.requirements-dev node_modules/.package-lock.json
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
 
 ## bench: run every benchmark script; each prints `metric: value unit` lines.
 ## The PostgreSQL ones (search, stats, quiz load) make scratch databases on BENCH_DATABASE_URL.

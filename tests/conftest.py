@@ -1,4 +1,7 @@
-"""Shared fixtures: media in a temporary folder, a home page, users."""
+"""Shared fixtures: media in a temporary folder, a home page, users; and what keeps
+tests apart when pytest-xdist runs them in two processes (`make test`)."""
+
+from pathlib import Path
 
 import pytest
 from celery.result import allow_join_result
@@ -57,3 +60,38 @@ def home_page(db):
 @pytest.fixture
 def password():
     return DEFAULT_PASSWORD
+
+
+# What each xdist process has of its own: its test database (pytest-django adds
+# gw0, gw1 to the name), its temporary and media folders (test settings), live
+# servers and Redis servers on free ports, and, in tests that start a Celery
+# worker, a queue named at random. What it would share, and is grouped instead:
+DEPLOY = Path(__file__).parent / "deploy"  # servers on fixed ports (8170-8173)
+LOADED_ONCE = ("module", "package")  # fixtures that load a module's data once
+
+
+def pytest_configure(config):
+    # Registered here too, so that --strict-markers accepts it under -p no:xdist.
+    config.addinivalue_line("markers", "xdist_group(name): run on one xdist worker")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under ``--dist loadgroup`` each group runs whole on one worker: the deploy
+    tests one after another, and a module whose data is loaded once per module
+    (the demo, the fuzz world, `make run`) is loaded once, not once per worker."""
+    for item in items:
+        path = Path(item.path)
+        if path.is_relative_to(DEPLOY):
+            item.add_marker(pytest.mark.xdist_group("deploy-fixed-ports"))
+        elif _uses_module_fixture(item):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
+
+def _uses_module_fixture(item):
+    fixtures = getattr(item, "_fixtureinfo", None)
+    if fixtures is None:  # not a test function (e.g. a doctest)
+        return False
+    return any(
+        definitions[-1].scope in LOADED_ONCE
+        for definitions in fixtures.name2fixturedefs.values()
+    )

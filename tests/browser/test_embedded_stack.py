@@ -31,7 +31,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.browser.conftest import assert_accessible
-from tests.data.make_rosters import many_rows_csv
+from tests.data.roster_large_files import many_rows_csv
 
 pytestmark = [
     pytest.mark.browser,

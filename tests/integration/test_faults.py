@@ -29,7 +29,6 @@ from courses.completion import mark_lesson_done
 from courses.models import Enrolment, LessonPage, QuestionResult, QuizAttempt, QuizPage
 from people.models import RosterImport
 from people.sweeps import sweep_roster_imports
-from tests.certificates import conftest as certificate_fixtures
 from tests.certificates.conftest import add_learner, complete
 from tests.integration.faults_support import OwnRedis, celery_on
 from tests.services import (
@@ -42,15 +41,6 @@ from tests.services import (
 from tests.services import test_database_url as database_url
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
-
-# A school, a class, a learner in it and a course, as the certificate tests have them.
-portal = certificate_fixtures.portal
-province = certificate_fixtures.province
-school = certificate_fixtures.school
-school_class = certificate_fixtures.school_class
-learner = certificate_fixtures.learner
-course = certificate_fixtures.course
-coordinator = certificate_fixtures.coordinator
 
 WORKER_SETTINGS = "tests.integration.faults_worker_settings"
 
