@@ -18,7 +18,6 @@ from courses import quiz
 from courses.class_enrolment import enrol_class
 from courses.models import Enrolment, QuizAttempt, QuizPage
 from people.models import Membership
-from tests.courses.conftest import build_course
 from tests.courses.test_papers import make_bank
 from tests.factories import (
     DEFAULT_PASSWORD,
@@ -26,6 +25,7 @@ from tests.factories import (
     OrganisationFactory,
     SchoolClassFactory,
     UserFactory,
+    build_course,
 )
 
 from .conftest import MOBILE_VIEWPORT, assert_accessible

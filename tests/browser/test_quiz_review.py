@@ -21,7 +21,7 @@ KEY_LATER = (
 def tagged(home_page):
     from courses.models import CompetenceTag, Enrolment, Question, QuestionBank
     from people.models import User
-    from tests.courses.conftest import build_course
+    from tests.factories import build_course
 
     tags = [
         CompetenceTag.objects.create(

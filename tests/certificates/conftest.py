@@ -14,8 +14,8 @@ from courses.completion import mark_lesson_done
 from courses.models import Enrolment, LessonPage, QuizAttempt
 from home.models import PortalSettings
 from people.models import Membership
-from tests.courses.conftest import build_course
 from tests.factories import (
+    CourseFactory,
     MembershipFactory,
     OrganisationFactory,
     SchoolClassFactory,
@@ -83,7 +83,7 @@ def coordinator(school):
 
 @pytest.fixture
 def course(home_page, portal):
-    course, _quiz = build_course(home_page, lessons=2)
+    course = CourseFactory(parent=home_page, lessons=2)
     return course
 
 

@@ -237,9 +237,9 @@ def test_serial_numbers_count_per_issuing_body_and_year(db):
 
 
 def test_course_template_overrides_the_default(completed, template, home_page):
-    from tests.courses.conftest import build_course
+    from tests.factories import CourseFactory
 
-    other_course, _quiz = build_course(home_page, slug="khoa-rieng")
+    other_course = CourseFactory(parent=home_page, slug="khoa-rieng")
     special = type(template).objects.create(
         name="Mẫu riêng", signer_name="Trần Văn Riêng", serial_suffix="GCN-R"
     )

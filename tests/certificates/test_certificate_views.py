@@ -168,10 +168,10 @@ def test_my_learning_links_the_certificates_in_bounded_queries(
     django_assert_max_num_queries,
     django_capture_on_commit_callbacks,
 ):
-    from tests.courses.conftest import build_course
+    from tests.factories import CourseFactory
 
     for n in range(3):
-        course, _quiz = build_course(home_page, lessons=1, slug=f"khoa-{n}")
+        course = CourseFactory(parent=home_page, lessons=1, slug=f"khoa-{n}")
         enrolment = Enrolment.objects.create(user=learner, course=course)
         with django_capture_on_commit_callbacks(execute=True):
             complete(enrolment)

@@ -5,12 +5,12 @@ from dataclasses import dataclass
 from courses.class_enrolment import enrol_class
 from courses.models import Enrolment, QuizPage
 from people.models import Membership
-from tests.courses.conftest import build_course
 from tests.factories import (
     MembershipFactory,
     OrganisationFactory,
     SchoolClassFactory,
     UserFactory,
+    build_course,
 )
 
 

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test import Client
 
 from courses.models import Enrolment, QuestionResult, QuizAttempt
-from tests.courses.conftest import build_course, correct_answers
-from tests.factories import UserFactory
+from tests.courses.conftest import correct_answers
+from tests.factories import CourseFactory, UserFactory, build_course
 from tests.services import require_postgresql
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
@@ -85,7 +85,7 @@ def test_simultaneous_submits_score_once(setup):
 
 def test_simultaneous_enrolments_make_one(home_page):
     require_postgresql()
-    course, _quiz = build_course(home_page)
+    course = CourseFactory(parent=home_page)
     statuses = fire_together(
         UserFactory(),
         8,

@@ -14,8 +14,8 @@ from courses.models import (
     QuizPage,
 )
 from courses.papers import draw_paper, paper_length
-from tests.courses.conftest import build_course, correct_answers
-from tests.factories import UserFactory
+from tests.courses.conftest import correct_answers
+from tests.factories import UserFactory, build_course
 
 pytestmark = pytest.mark.django_db
 

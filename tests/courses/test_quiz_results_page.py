@@ -10,13 +10,13 @@ from courses import focus, quiz
 from courses.class_enrolment import enrol_class
 from courses.models import Enrolment, QuizPage
 from people.models import Membership
-from tests.courses.conftest import build_course
 from tests.courses.test_papers import make_bank
 from tests.factories import (
     MembershipFactory,
     OrganisationFactory,
     SchoolClassFactory,
     UserFactory,
+    build_course,
 )
 
 pytestmark = pytest.mark.django_db

@@ -23,8 +23,13 @@ from courses.models import (
     QuizPage,
 )
 from people.models import Membership
-from tests.courses.conftest import build_course, correct_answers, wrong_answers
-from tests.factories import MembershipFactory, OrganisationFactory, SchoolClassFactory
+from tests.courses.conftest import correct_answers, wrong_answers
+from tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    SchoolClassFactory,
+    build_course,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -60,7 +60,7 @@ def build_world():
 
 def _build():
     from tests.certificates.conftest import complete
-    from tests.courses.conftest import build_course
+    from tests.factories import CourseFactory, build_course
 
     home = Site.objects.get(is_default_site=True).root_page.specific
     assert isinstance(home, HomePage)
@@ -102,7 +102,7 @@ def _build():
     course, quiz_page = build_course(home, lessons=2, slug="fz-an-toan-so")
     course.audiences.add(audience)
     quiz_page = QuizPage.objects.get(pk=quiz_page.pk)
-    other_course, _ = build_course(home, lessons=1, slug="fz-mot-cua")
+    other_course = CourseFactory(parent=home, lessons=1, slug="fz-mot-cua")
     CertificateTemplate.objects.create(name="Mẫu", is_default=True)
 
     done = Enrolment.objects.create(user=learner, course=other_course)

@@ -12,8 +12,7 @@ from courses import coordinator_urls as course_urls
 from people import coordinator_urls as people_urls
 from people.models import Membership, RosterImport
 from reports import class_urls as report_urls
-from tests.courses.conftest import build_course
-from tests.factories import UserFactory
+from tests.factories import UserFactory, build_course
 
 pytestmark = pytest.mark.django_db
 

@@ -16,12 +16,12 @@ from people.models import AuditEntry, Membership, Organisation, Transfer
 from reports import queries
 from reports.filters import ReportFilters
 from reports.tree import UnitTree
-from tests.courses.conftest import build_course
 from tests.factories import (
     MembershipFactory,
     OrganisationFactory,
     SchoolClassFactory,
     UserFactory,
+    build_course,
 )
 
 pytestmark = pytest.mark.django_db

@@ -42,8 +42,8 @@ from courses import views as course_views
 from courses.class_enrolment import enrol_class
 from courses.models import CoursePage, Enrolment
 from people.models import Membership, Organisation
-from tests.courses.conftest import build_course
 from tests.factories import (
+    CourseFactory,
     MembershipFactory,
     OrganisationFactory,
     SchoolClassFactory,
@@ -89,8 +89,8 @@ def build(home_page):
     k3 = SchoolClassFactory(organisation=s3, name="9A1")
     k4 = SchoolClassFactory(organisation=s4, name="11B1")
 
-    course_a, _quiz = build_course(home_page)
-    course_b, _quiz = build_course(home_page, slug="dich-vu-cong")
+    course_a = CourseFactory(parent=home_page)
+    course_b = CourseFactory(parent=home_page, slug="dich-vu-cong")
     CoursePage.objects.filter(pk=course_b.pk).update(title="Dịch vụ công trực tuyến")
 
     names = {

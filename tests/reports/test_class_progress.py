@@ -12,8 +12,8 @@ from courses.class_enrolment import enrol_class
 from courses.completion import mark_lesson_done
 from courses.models import Enrolment, LessonPage
 from people.models import Membership
-from tests.courses.conftest import build_course, correct_answers
-from tests.factories import MembershipFactory, SchoolClassFactory
+from tests.courses.conftest import correct_answers
+from tests.factories import MembershipFactory, SchoolClassFactory, build_course
 
 pytestmark = pytest.mark.django_db
 

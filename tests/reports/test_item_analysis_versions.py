@@ -18,8 +18,7 @@ from courses.models import (
 )
 from reports.item_analysis import analyse
 from reports.item_analysis_versions import by_tag
-from tests.courses.conftest import build_course
-from tests.factories import UserFactory
+from tests.factories import UserFactory, build_course
 
 pytestmark = pytest.mark.django_db
 

@@ -21,12 +21,12 @@ from courses.models import Enrolment, QuizPage
 from people.models import Membership, Organisation, RosterImport
 from reports.models import ExportJob
 from tests.certificates.conftest import complete
-from tests.courses.conftest import build_course
 from tests.factories import (
     MembershipFactory,
     OrganisationFactory,
     SchoolClassFactory,
     UserFactory,
+    build_course,
 )
 
 
