@@ -4,10 +4,16 @@ from tests.factories.courses import (
     CourseFactory,
     CourseIndexPageFactory,
     LessonPageFactory,
+    QuestionFactory,
     QuizPageFactory,
     build_course,
     course_catalogue,
     quiz_questions,
+)
+from tests.factories.jobs import (
+    ClassArchiveFactory,
+    ExportJobFactory,
+    RosterImportFactory,
 )
 from tests.factories.people import (
     DEFAULT_PASSWORD,
@@ -21,6 +27,9 @@ from tests.factories.people import (
 )
 
 __all__ = [
+    "ClassArchiveFactory",
+    "ExportJobFactory",
+    "RosterImportFactory",
     "DEFAULT_PASSWORD",
     "CourseFactory",
     "CourseIndexPageFactory",
@@ -28,6 +37,7 @@ __all__ = [
     "LessonPageFactory",
     "MembershipFactory",
     "OrganisationFactory",
+    "QuestionFactory",
     "QuizPageFactory",
     "SchoolClassFactory",
     "UserFactory",

@@ -9,7 +9,13 @@ import factory
 import wagtail_factories
 from wagtail.rich_text import RichText
 
-from courses.models import CourseIndexPage, CoursePage, LessonPage, QuizPage
+from courses.models import (
+    CourseIndexPage,
+    CoursePage,
+    LessonPage,
+    Question,
+    QuizPage,
+)
 
 
 def _choice_question(kind, question, choices, explanation=""):
@@ -135,3 +141,33 @@ def build_course(home, *, lessons=3, **course_fields):
     """The course and its quiz, for the tests that use both."""
     course = CourseFactory(parent=home, lessons=lessons, quiz=False, **course_fields)
     return course, QuizPageFactory(parent=course)
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    """A single choice question in ``bank``.
+
+    ``answers`` are ``(text, correct)`` pairs that make its choices; ``tags``
+    (competence tags) are added once it is saved.
+    """
+
+    class Meta:
+        model = Question
+        skip_postgeneration_save = True
+
+    class Params:
+        answers = ()
+
+    kind = Question.Kind.SINGLE
+    text = factory.Sequence(lambda n: f"Câu hỏi số {n}?")
+    choices = factory.LazyAttribute(
+        lambda question: [
+            ("choice", {"text": text, "correct": correct})
+            for text, correct in question.answers
+        ]
+    )
+
+    @factory.post_generation
+    def tags(question, create, extracted, **kwargs):
+        if extracted:
+            question.tags.add(*extracted)  # a parental relation: kept on save
+            question.save()
