@@ -14,6 +14,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from tests.processes import stop
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -95,12 +97,7 @@ def start_worker(tmp_path, queue, extra_env=None):
 
 
 def stop_worker(process):
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=5)
+    stop(process, grace=15)
 
 
 def wait_for(predicate, timeout=30, interval=0.2):

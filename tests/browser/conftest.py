@@ -49,6 +49,15 @@ def browser():
 
 
 @pytest.fixture
+def demo_content(home_page):
+    """The demo content (``load_demo``), on the home page a transactional flush made
+    anew."""
+    from home.demo.loader import load_demo
+
+    load_demo()
+
+
+@pytest.fixture
 def page(browser):
     context = browser.new_context(viewport=MOBILE_VIEWPORT, locale="vi-VN")
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)

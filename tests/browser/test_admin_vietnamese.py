@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.admin_messages import UntranslatedFinder, untranslated_messages
-from tests.courses.conftest import build_course
+from tests.factories import CourseFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -48,7 +48,7 @@ def english_on(page):
 def test_new_lesson_gets_an_ascii_slug_from_its_vietnamese_title(
     editor_page, live_server, home_page
 ):
-    course, _quiz = build_course(home_page)
+    course = CourseFactory(parent=home_page)
     page = editor_page
     page.goto(live_server.url + f"/admin/pages/add/courses/lessonpage/{course.pk}/")
     page.wait_for_load_state("networkidle")
@@ -66,7 +66,7 @@ def test_schedule_dialog_reads_and_writes_dd_mm_yyyy(
 ):
     from courses.models import LessonPage
 
-    course, _quiz = build_course(home_page)
+    course = CourseFactory(parent=home_page)
     lesson = course.get_children().first()
     page = editor_page
     page.goto(live_server.url + f"/admin/pages/{lesson.pk}/edit/")
@@ -77,6 +77,9 @@ def test_schedule_dialog_reads_and_writes_dd_mm_yyyy(
     assert "Đặt lịch xuất bản" in dialog.inner_text()
     assert english_on(page) == []
     dialog.locator("#id_go_live_at").fill("05/12/2027 08:30")
+    # As a person would: a click on the dialog's title closes the date picker,
+    # which otherwise may cover the button.
+    dialog.get_by_text("Đặt lịch xuất bản").first.click()
     dialog.get_by_role("button", name="Lưu lịch").click()
     page.get_by_role("button", name="Lưu nháp").click()
     page.wait_for_load_state("networkidle")

@@ -24,11 +24,8 @@ COURSE_SLUG = "cong-dan-so-an-toan"
 
 
 @pytest.fixture
-def almost_done(home_page):
+def almost_done(demo_content):
     """The demo student with every lesson but the last done and the quiz passed."""
-    from demo.loader import load_demo
-
-    load_demo()
     course = CoursePage.objects.get(slug=COURSE_SLUG)
     student = User.objects.get(username=USERNAME)
     enrolment = Enrolment.objects.create(user=student, course=course)

@@ -4,7 +4,7 @@ page an editor opens, reports a violation."""
 import pytest
 
 from courses.models import Enrolment
-from tests.courses.conftest import build_course
+from tests.factories import CourseFactory, build_course
 
 from .conftest import assert_accessible
 
@@ -74,7 +74,7 @@ def test_wagtail_admin_reports_no_violation(
 ):
     from people.models import User
 
-    course, _quiz = build_course(home_page)
+    course = CourseFactory(parent=home_page)
     User.objects.create_superuser(
         username="bientap", password=PASSWORD, email="bientap@example.vn"
     )
@@ -96,7 +96,7 @@ def test_preview_panel_shows_the_lesson_in_the_editor(
     """The editor's preview panel frames the preview response: the policy lets it."""
     from people.models import User
 
-    course, _quiz = build_course(home_page)
+    course = CourseFactory(parent=home_page)
     lesson = course.get_children().first()
     User.objects.create_superuser(
         username="bientap", password=PASSWORD, email="bientap@example.vn"

@@ -38,6 +38,7 @@ from people.rosters.reader import read_roster
 from people.text import vietnamese_sort_key
 
 from .conftest import assert_accessible
+from .signing import sign_in_from_header as sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -59,9 +60,6 @@ PASSWORD_CHANGE_URL = re.compile(r"/tai-khoan/doi-mat-khau/$")
 
 # English source | Vietnamese translation, so the test holds before and after the
 # lead merges the catalogue.
-SIGN_IN = re.compile(r"^(Sign in|Đăng nhập)$")
-USERNAME_LABEL = re.compile(r"Username or email|Tên đăng nhập hoặc email")
-PASSWORD_LABEL = re.compile(r"^(Password|Mật khẩu)\b")
 COORDINATION = re.compile(r"^(Coordination|Điều phối)$")
 IMPORT_LINK = re.compile(r"^(Import a class list|Nhập danh sách lớp)$")
 FILE_LABEL = re.compile(r"Class list \(\.xlsx|Danh sách lớp \(\.xlsx")
@@ -87,11 +85,8 @@ USERNAME_TEXT = re.compile(r"^[a-z0-9][a-z0-9.]*$")
 
 
 @pytest.fixture
-def demo(home_page):
-    """The demo content on the home page a transactional flush made anew."""
-    from demo.loader import load_demo
-
-    load_demo()
+def demo(demo_content):
+    """The demo course and its class (a transactional flush remade them)."""
     return {
         "course": CoursePage.objects.get(slug=COURSE_SLUG),
         "school_class": SchoolClass.objects.get(
@@ -136,15 +131,6 @@ def snap(page, name):
         page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
 
 
-def sign_in(page, live_server, username, password):
-    page.goto(live_server.url + "/")
-    page.locator("header.site-header").get_by_role("link", name=SIGN_IN).click()
-    expect(page).to_have_url(re.compile(r"/tai-khoan/dang-nhap/"))
-    page.get_by_label(USERNAME_LABEL).fill(username)
-    page.get_by_label(PASSWORD_LABEL).fill(password)
-    page.locator("main").get_by_role("button", name=SIGN_IN).click()
-
-
 def open_import_page(page, live_server):
     """From the header's "Coordination" link to the upload form."""
     page.locator("header.site-header").get_by_role("link", name=COORDINATION).click()
@@ -161,6 +147,14 @@ def upload(page, path):
     expect(page).to_have_url(IMPORT_URL)
     expect(page.get_by_role("heading", level=1)).to_have_text(path.name)
     return RosterImport.objects.get(pk=int(IMPORT_URL.search(page.url).group(1)))
+
+
+def upload_as_coordinator(page, live_server, name):
+    """The demo coordinator signs in, reaches the upload form and uploads ``name``."""
+    sign_in(page, live_server, COORDINATOR, DEMO_PASSWORD)
+    expect(page).to_have_url(live_server.url + "/")
+    open_import_page(page, live_server)
+    return upload(page, name)
 
 
 def pdf_text(path):
@@ -195,13 +189,9 @@ def test_coordinator_imports_a_class_and_a_student_signs_in_with_the_slip(
     )
     users_before = User.objects.count()
 
-    # Sign in as the demo coordinator and reach the upload form from the header.
-    sign_in(pc, live_server, COORDINATOR, DEMO_PASSWORD)
-    expect(pc).to_have_url(live_server.url + "/")
-    open_import_page(pc, live_server)
-
-    # Upload: the preview says 38 new accounts, and nothing is created yet.
-    job = upload(pc, ROSTER)
+    # Sign in as the demo coordinator, reach the upload form from the header and
+    # upload: the preview says 38 new accounts, and nothing is created yet.
+    job = upload_as_coordinator(pc, live_server, ROSTER)
     assert job.status == RosterImport.Status.PREVIEW
     expect(pc.locator("main")).to_contain_text(
         re.compile(r"(New accounts|Tài khoản mới): 38\b")
@@ -344,10 +334,7 @@ def test_a_file_with_problems_shows_them_by_row_and_creates_nothing(
     users_before = set(User.objects.values_list("pk", "password"))
     memberships_before = Membership.objects.count()
 
-    sign_in(page, live_server, COORDINATOR, DEMO_PASSWORD)
-    expect(page).to_have_url(live_server.url + "/")
-    open_import_page(page, live_server)
-    job = upload(page, BROKEN)
+    job = upload_as_coordinator(page, live_server, BROKEN)
     assert job.status == RosterImport.Status.INVALID
     expected = [(p["row"], p["column"]) for p in job.preview["problems"]]
     assert [row for row, _column in expected] == [2, 3, 4, 5, 6, 7]

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from courses.competence_frameworks import load
 from courses.models import CompetenceTag
-from tests.courses.conftest import build_course
+from tests.factories import CourseFactory
 
 from .conftest import assert_accessible
 
@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_competence_labels_fit_a_phone(page, live_server, home_page):
     load(CompetenceTag)  # a transactional flush removed what the migration loaded
-    course, _quiz = build_course(home_page)
+    course = CourseFactory(parent=home_page)
     course.competences.set(CompetenceTag.objects.all())
     course.save_revision().publish()
     page.goto(f"{live_server.url}{course.url}")

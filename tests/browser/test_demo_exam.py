@@ -14,6 +14,7 @@ from courses.models import Enrolment, QuizAttempt
 from courses.quiz import start_attempt as start_in_engine
 from people.models import User
 
+from . import signing
 from .conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,20 +25,15 @@ RESULT_URL = re.compile(r"/lan/\d+/ket-qua/$")
 
 
 @pytest.fixture
-def exam(home_page):
+def exam(demo_content):
     from demo import banks
-    from demo.loader import load_demo
 
-    load_demo()
     quiz = banks.exam_quiz()
     return {"quiz": quiz, "course": quiz.get_parent().specific}
 
 
 def sign_in(page, live_server, username):
-    page.goto(live_server.url + "/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập hoặc email").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.locator("main").get_by_role("button", name="Đăng nhập").click()
+    signing.sign_in(page, live_server, username, PASSWORD)
     expect(page).to_have_url(live_server.url + "/")
 
 

@@ -13,29 +13,17 @@ import pytest
 from playwright.sync_api import expect
 
 from people.models import AuditEntry, Membership, Transfer
+from tests.browser import signing
 from tests.browser.conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DEMO_PASSWORD = "demo-2026"
-SIGN_IN = re.compile(r"^(Sign in|Đăng nhập)$")
 PEOPLE = re.compile(r"^(People and roles|Nhân sự và vai trò)$")
 
 
-@pytest.fixture
-def demo(home_page):
-    from demo.loader import load_demo
-
-    load_demo()
-
-
 def sign_in(page, live_server, username):
-    page.goto(live_server.url + "/tai-khoan/dang-nhap/")
-    page.get_by_label(re.compile(r"Username or email|Tên đăng nhập hoặc email")).fill(
-        username
-    )
-    page.get_by_label(re.compile(r"^(Password|Mật khẩu)\b")).fill(DEMO_PASSWORD)
-    page.locator("main").get_by_role("button", name=SIGN_IN).click()
+    signing.sign_in(page, live_server, username, DEMO_PASSWORD)
 
 
 def search(page, text):
@@ -43,7 +31,9 @@ def search(page, text):
     page.locator("main").get_by_role("button", name="Tìm kiếm").click()
 
 
-def test_administrator_searches_appoints_and_moves_on_a_phone(demo, page, live_server):
+def test_administrator_searches_appoints_and_moves_on_a_phone(
+    demo_content, page, live_server
+):
     sign_in(page, live_server, "sogd")
     page.locator("header.site-header").get_by_role("link", name=PEOPLE).click()
     expect(page).to_have_url(live_server.url + "/nhan-su/")

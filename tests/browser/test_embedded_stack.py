@@ -31,6 +31,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.browser.conftest import assert_accessible
+from tests.browser.signing import fill_sign_in_form
 from tests.data.roster_large_files import many_rows_csv
 
 pytestmark = [
@@ -46,9 +47,6 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 DEMO_PASSWORD = "demo-2026"
 REFRESH_SECONDS = 61  # beat's statistics period for the test: a new minute each time
 START_TIMEOUT = 600  # migrations and the demo content on a busy 2-core machine
-SIGN_IN = re.compile(r"^(Sign in|Đăng nhập)$")
-USERNAME_LABEL = re.compile(r"Username or email|Tên đăng nhập hoặc email")
-PASSWORD_LABEL = re.compile(r"^(Password|Mật khẩu)\b")
 FILE_LABEL = re.compile(r"Class list \(\.xlsx|Danh sách lớp \(\.xlsx")
 UPLOAD = re.compile(r"^(Upload and preview|Tải lên và xem trước)$")
 CONFIRM = re.compile(r"^(Confirm: create and update the accounts|Xác nhận: tạo)")
@@ -195,9 +193,7 @@ def stack(tmp_path_factory):
 
 def sign_in(page, stack, username):
     page.goto(stack.url + "/tai-khoan/dang-nhap/")
-    page.get_by_label(USERNAME_LABEL).fill(username)
-    page.get_by_label(PASSWORD_LABEL).fill(DEMO_PASSWORD)
-    page.locator("main").get_by_role("button", name=SIGN_IN).click()
+    fill_sign_in_form(page, username, DEMO_PASSWORD)
     expect(page).not_to_have_url(re.compile(r"/tai-khoan/dang-nhap/"))
 
 

@@ -11,20 +11,14 @@ from courses.models import QuizAttempt, QuizExtraTime
 from tests.courses.exam_fixtures import make_exam_class
 from tests.factories import DEFAULT_PASSWORD
 
+from . import signing
 from .conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SIGN_IN = re.compile(r"^(Sign in|Đăng nhập)$")
-
 
 def sign_in(page, live_server, username):
-    page.goto(live_server.url + "/tai-khoan/dang-nhap/")
-    page.get_by_label(re.compile(r"Username or email|Tên đăng nhập hoặc email")).fill(
-        username
-    )
-    page.get_by_label(re.compile(r"^(Password|Mật khẩu)\b")).fill(DEFAULT_PASSWORD)
-    page.locator("main").get_by_role("button", name=SIGN_IN).click()
+    signing.sign_in(page, live_server, username, DEFAULT_PASSWORD)
 
 
 def test_coordinator_runs_an_exam_from_the_board(page, live_server, home_page):

@@ -5,6 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .signing import header
+from .signing import sign_in_from_header as sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "demo-2026"
@@ -21,19 +24,6 @@ def learner(transactional_db):
         email="hocsinh@example.edu.vn",
         full_name="Nguyễn Văn An",
     )
-
-
-def header(page):
-    return page.locator("header.site-header")
-
-
-def sign_in(page, live_server, login, password):
-    page.goto(live_server.url)
-    header(page).get_by_role("link", name="Đăng nhập").click()
-    expect(page).to_have_url(re.compile(r"/tai-khoan/dang-nhap/"))
-    page.get_by_label("Tên đăng nhập hoặc email").fill(login)
-    page.get_by_label("Mật khẩu").fill(password)
-    page.locator("main").get_by_role("button", name="Đăng nhập").click()
 
 
 def test_home_page_sign_in_and_out(page, live_server, home_page, learner):

@@ -18,14 +18,14 @@ from courses import quiz
 from courses.enrolment import enrol_class
 from courses.models import Enrolment, QuizAttempt, QuizPage
 from people.models import Membership
-from tests.courses.conftest import build_course
 from tests.courses.test_papers import make_bank
 from tests.factories import (
     DEFAULT_PASSWORD,
-    MembershipFactory,
     OrganisationFactory,
     SchoolClassFactory,
-    UserFactory,
+    build_course,
+    learner_in,
+    member_of,
 )
 
 from .conftest import MOBILE_VIEWPORT, assert_accessible
@@ -41,18 +41,11 @@ WRONG_CID = 2  # "Sai nữa …" in make_bank's questions
 def exam_class(home_page):
     school = OrganisationFactory(kind="school")
     school_class = SchoolClassFactory(organisation=school, name="10A1")
-    coordinator = MembershipFactory(
-        user=UserFactory(username="giaovien_tt", full_name="Cô Hoa"),
-        organisation=school,
-        role=Membership.Role.COORDINATOR,
-    ).user
+    coordinator = member_of(
+        school, Membership.Role.COORDINATOR, username="giaovien_tt", full_name="Cô Hoa"
+    )
     learners = [
-        MembershipFactory(
-            user=UserFactory(username=username, full_name=name),
-            organisation=school,
-            school_class=school_class,
-            role=Membership.Role.LEARNER,
-        ).user
+        learner_in(school_class, username=username, full_name=name)
         for username, name in (
             ("hocsinh_an", "Lê Văn An"),
             ("hocsinh_binh", "Trần Bình"),

@@ -21,7 +21,9 @@ from playwright.sync_api import expect
 from courses.models import CoursePage, Enrolment, LessonPage, QuizAttempt, QuizPage
 from people.models import User
 
+from . import signing
 from .conftest import assert_accessible
+from .signing import header
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -43,11 +45,8 @@ KEY_LATER = (
 
 
 @pytest.fixture
-def demo(home_page):
-    """The demo content on the home page a transactional flush made anew."""
-    from demo.loader import load_demo
-
-    load_demo()
+def demo(demo_content):
+    """The demo course, its lessons and quiz (a transactional flush remade them)."""
     course = CoursePage.objects.get(slug=COURSE_SLUG)
     return {
         "course": course,
@@ -81,10 +80,6 @@ def enrolled(demo):
 # --------------------------------------------------------------------------- helpers
 
 
-def header(page):
-    return page.locator("header.site-header")
-
-
 def snap(page, name):
     """A full-page screenshot when BROWSER_SCREENSHOT_DIR is set; nothing otherwise."""
     folder = os.environ.get("BROWSER_SCREENSHOT_DIR")
@@ -95,12 +90,7 @@ def snap(page, name):
 
 def sign_in(page, live_server):
     """Sign in through the real form, from the home page's header link."""
-    page.goto(live_server.url)
-    header(page).get_by_role("link", name="Đăng nhập").click()
-    expect(page).to_have_url(re.compile(r"/tai-khoan/dang-nhap/"))
-    page.get_by_label("Tên đăng nhập hoặc email").fill(USERNAME)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.locator("main").get_by_role("button", name="Đăng nhập").click()
+    signing.sign_in_from_header(page, live_server, USERNAME, PASSWORD)
     expect(page).to_have_url(live_server.url + "/")
     expect(header(page).get_by_role("link", name="Nam", exact=True)).to_be_visible()
 
@@ -383,6 +373,13 @@ def test_quiz_by_keyboard_alone(page, live_server, enrolled, dialogs):
     def focused(key):
         expect(page.locator(f"#c-{key}")).to_be_focused()
 
+    def tab_and_pick(key):
+        """Tab to choice ``key`` and press Space: it is then ticked."""
+        page.keyboard.press("Tab")
+        focused(key)
+        page.keyboard.press("Space")
+        expect(page.locator(f"#c-{key}")).to_be_checked()
+
     # The skip link first, then straight into question 1.
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Bỏ qua, đến nội dung chính")).to_be_focused()
@@ -399,20 +396,11 @@ def test_quiz_by_keyboard_alone(page, live_server, enrolled, dialogs):
     expect(page.locator(f"#c-{q1[0]}")).not_to_be_checked()
 
     # Question 2 (true/false) is one Tab stop: Space picks "Đúng".
-    page.keyboard.press("Tab")
-    focused(q2[0])
-    page.keyboard.press("Space")
-    expect(page.locator(f"#c-{q2[0]}")).to_be_checked()
+    tab_and_pick(q2[0])
 
     # Question 3: each checkbox is its own Tab stop; Space toggles it.
-    page.keyboard.press("Tab")
-    focused(q3[0])
-    page.keyboard.press("Space")
-    expect(page.locator(f"#c-{q3[0]}")).to_be_checked()
-    page.keyboard.press("Tab")
-    focused(q3[1])
-    page.keyboard.press("Space")
-    expect(page.locator(f"#c-{q3[1]}")).to_be_checked()
+    tab_and_pick(q3[0])
+    tab_and_pick(q3[1])
     page.keyboard.press("Space")
     expect(page.locator(f"#c-{q3[1]}")).not_to_be_checked()
 

@@ -19,9 +19,9 @@ KEY_LATER = (
 
 @pytest.fixture
 def tagged(home_page):
-    from courses.models import CompetenceTag, Enrolment, Question, QuestionBank
+    from courses.models import CompetenceTag, Enrolment, QuestionBank
     from people.models import User
-    from tests.courses.conftest import build_course
+    from tests.factories import QuestionFactory, build_course
 
     tags = [
         CompetenceTag.objects.create(
@@ -36,18 +36,13 @@ def tagged(home_page):
     ]
     bank = QuestionBank.objects.create(name="Ngân hàng thử")
     for n in range(4):
-        question = Question.objects.create(
+        QuestionFactory(
             bank=bank,
-            kind=Question.Kind.SINGLE,
             text=f"Câu hỏi có nhãn số {n}?",
             explanation=f"GIAI-THICH-BI-MAT {n}",
-            choices=[
-                ("choice", {"text": f"Phương án A{n}", "correct": True}),
-                ("choice", {"text": f"Phương án B{n}", "correct": False}),
-            ],
+            answers=[(f"Phương án A{n}", True), (f"Phương án B{n}", False)],
+            tags=[tags[n % 2]],
         )
-        question.tags.add(tags[n % 2])
-        question.save()
     course, quiz_page = build_course(home_page, lessons=0, slug="co-nhan")
     quiz_page.questions = [("draw", {"bank": bank, "count": 4, "tag": None})]
     quiz_page.save_revision().publish()

@@ -19,22 +19,17 @@ from courses.models import CoursePage, Enrolment
 from people.models import SchoolClass
 
 from .conftest import assert_accessible
+from .signing import fill_sign_in_form, sign_in_from_header
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DEMO_PASSWORD = "demo-2026"
-SIGN_IN = re.compile(r"^(Sign in|Đăng nhập)$")
-USERNAME_LABEL = re.compile(r"Username or email|Tên đăng nhập hoặc email")
-PASSWORD_LABEL = re.compile(r"^(Password|Mật khẩu)\b")
 XLSX_LINK = re.compile(r"^(Download Excel|Tải Excel)")
 DESKTOP = {"width": 1024, "height": 768}
 
 
 @pytest.fixture
-def demo(home_page):
-    from demo.loader import load_demo
-
-    load_demo()
+def demo(demo_content):
     course = CoursePage.objects.get(slug="cong-dan-so-an-toan")
     school_class = SchoolClass.objects.get(organisation__code="19-T01", name="10A1")
     enrol_class(school_class, course)
@@ -59,11 +54,7 @@ def test_viewer_drills_down_to_a_school_and_downloads_excel(
     context.set_default_timeout(10_000)
     page = context.new_page()
     try:
-        page.goto(live_server.url + "/")
-        page.locator("header.site-header").get_by_role("link", name=SIGN_IN).click()
-        page.get_by_label(USERNAME_LABEL).fill("sogd")
-        page.get_by_label(PASSWORD_LABEL).fill(DEMO_PASSWORD)
-        page.locator("main").get_by_role("button", name=SIGN_IN).click()
+        sign_in_from_header(page, live_server, "sogd", DEMO_PASSWORD)
 
         page.goto(live_server.url + "/thong-ke/")
         expect(page.locator("h1")).to_have_text("Tỉnh Thái Nguyên")
@@ -107,9 +98,7 @@ def test_the_dashboard_fits_a_phone(page, live_server, demo):
     """Key figures are cards (from the site's stylesheet: an inline style would be
     blocked by the Content-Security-Policy) and nothing is wider than the screen."""
     page.goto(live_server.url + "/tai-khoan/dang-nhap/?next=/thong-ke/")
-    page.get_by_label(USERNAME_LABEL).fill("sogd")
-    page.get_by_label(PASSWORD_LABEL).fill(DEMO_PASSWORD)
-    page.locator("main").get_by_role("button", name=SIGN_IN).click()
+    fill_sign_in_form(page, "sogd", DEMO_PASSWORD)
     expect(page.locator("h1")).to_have_text("Tỉnh Thái Nguyên")
     card = page.locator(".stats-figures li").first
     assert card.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"

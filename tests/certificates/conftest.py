@@ -14,12 +14,12 @@ from courses.models import Enrolment, LessonPage, QuizAttempt
 from demo import certificate_art as demo_art
 from home.models import PortalSettings
 from people.models import Membership
-from tests.courses.conftest import build_course
 from tests.factories import (
-    MembershipFactory,
+    CourseFactory,
     OrganisationFactory,
     SchoolClassFactory,
-    UserFactory,
+    learner_in,
+    member_of,
 )
 
 ISSUING_BODY = "Sở Giáo dục và Đào tạo tỉnh Thái Nguyên"
@@ -53,22 +53,11 @@ def school_class(school):
     return SchoolClassFactory(name="10A1", organisation=school)
 
 
-def add_learner(school_class, full_name, **fields):
-    user = UserFactory(full_name=full_name, **fields)
-    MembershipFactory(
-        user=user,
-        organisation=school_class.organisation,
-        school_class=school_class,
-        role=Membership.Role.LEARNER,
-    )
-    return user
-
-
 @pytest.fixture
 def learner(school_class):
-    return add_learner(
+    return learner_in(
         school_class,
-        "Nguyễn Thị Ánh Tuyết",
+        full_name="Nguyễn Thị Ánh Tuyết",
         username="anhtuyet",
         date_of_birth=date(2011, 9, 14),
     )
@@ -76,14 +65,18 @@ def learner(school_class):
 
 @pytest.fixture
 def coordinator(school):
-    user = UserFactory(username="giaovien", full_name="Nông Thị Hạnh")
-    MembershipFactory(user=user, organisation=school, role=Membership.Role.COORDINATOR)
+    user = member_of(
+        school,
+        Membership.Role.COORDINATOR,
+        username="giaovien",
+        full_name="Nông Thị Hạnh",
+    )
     return user
 
 
 @pytest.fixture
 def course(home_page, portal):
-    course, _quiz = build_course(home_page, lessons=2)
+    course = CourseFactory(parent=home_page, lessons=2)
     return course
 
 

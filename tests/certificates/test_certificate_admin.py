@@ -17,6 +17,18 @@ NO_AUDIENCES = {
 }
 
 
+def one_course_link(course):
+    """The template form's course inline, filled with one new link to ``course``."""
+    return {
+        "course_links-TOTAL_FORMS": "1",
+        "course_links-INITIAL_FORMS": "0",
+        "course_links-MIN_NUM_FORMS": "0",
+        "course_links-MAX_NUM_FORMS": "1000",
+        "course_links-0-course": course.pk,
+        "course_links-0-id": "",
+    }
+
+
 @pytest.fixture
 def admin_user(db):
     return UserFactory(username="quantri", is_staff=True, is_superuser=True)
@@ -77,12 +89,7 @@ def test_template_added_in_wagtail_prepares_its_images_once(
         "signature_image": template.signature_image_id,
         "draw_frame": "on",
         **NO_AUDIENCES,
-        "course_links-TOTAL_FORMS": "1",
-        "course_links-INITIAL_FORMS": "0",
-        "course_links-MIN_NUM_FORMS": "0",
-        "course_links-MAX_NUM_FORMS": "1000",
-        "course_links-0-course": course.pk,
-        "course_links-0-id": "",
+        **one_course_link(course),
         "course_links-0-ORDER": "1",
     }
     response = client.post(
@@ -114,12 +121,7 @@ def test_a_course_has_one_template_of_its_own(client, admin_user, template, cour
             "serial_suffix": "GCN",
             "signer_title": "Giám đốc",
             **NO_AUDIENCES,
-            "course_links-TOTAL_FORMS": "1",
-            "course_links-INITIAL_FORMS": "0",
-            "course_links-MIN_NUM_FORMS": "0",
-            "course_links-MAX_NUM_FORMS": "1000",
-            "course_links-0-course": course.pk,
-            "course_links-0-id": "",
+            **one_course_link(course),
         },
     )
     assert response.status_code == 200  # the form again, with the error

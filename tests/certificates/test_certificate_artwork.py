@@ -17,8 +17,7 @@ from demo.certificate_templates import ARTWORK, load_certificate_template
 from demo.loader import load_audiences
 from tests.certificates.conftest import complete
 from tests.certificates.pdf_tools import pdf_text
-from tests.courses.conftest import build_course
-from tests.factories import UserFactory
+from tests.factories import CourseFactory, UserFactory
 
 OLD_DEMO_TITLES = ["Chữ ký trên giấy chứng nhận", "Nền giấy chứng nhận"]
 
@@ -151,7 +150,7 @@ def test_files_are_outside_public_media_and_its_url_is_404(
 
 
 def _certify(home_page, learner, slug, audience_slug, capture):
-    course, _quiz = build_course(home_page, lessons=1, slug=slug)
+    course = CourseFactory(parent=home_page, lessons=1, slug=slug)
     course.audiences.set([Audience.objects.get(slug=audience_slug)])
     course.save()
     enrolment = Enrolment.objects.create(user=learner, course=course)

@@ -1,41 +1,16 @@
 """Racing completion events and workers on PostgreSQL: one certificate, one file."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from certificates import issuing
 from certificates.models import Certificate, SerialCounter
 from courses.models import Enrolment
-from tests.certificates.conftest import add_learner
+from tests.factories import learner_in
 from tests.services import require_postgresql
+from tests.threads import together
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
-
-
-def together(count, work):
-    """Run work(i) in `count` threads released at the same instant."""
-    barrier = threading.Barrier(count)
-    results, errors = [None] * count, []
-
-    def run(index):
-        try:
-            barrier.wait(timeout=10)
-            results[index] = work(index)
-        except Exception as exc:  # reported by the test
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert errors == []
-    return results
 
 
 @pytest.fixture
@@ -81,7 +56,7 @@ def test_numbers_stay_unique_when_many_are_issued_at_once(
     require_postgresql()
     certificates = []
     for n in range(8):
-        user = add_learner(school_class, f"Học Viên Số {n}")
+        user = learner_in(school_class, full_name=f"Học Viên Số {n}")
         enrolment = Enrolment.objects.create(
             user=user, course=course, completed_at=timezone.now()
         )

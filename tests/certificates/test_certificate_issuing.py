@@ -16,8 +16,9 @@ from certificates.models import Certificate, CertificateTemplateCourse, SerialCo
 from certificates.tasks import issue_certificate, requeue_stuck_certificates
 from courses.models import Enrolment
 from courses.signals import course_completed
-from tests.certificates.conftest import ISSUING_BODY, add_learner, complete
+from tests.certificates.conftest import ISSUING_BODY, complete
 from tests.certificates.pdf_tools import pdf_text
+from tests.factories import learner_in
 
 
 def read(certificate):
@@ -201,7 +202,9 @@ def test_beat_task_requeues_only_certificates_stuck_in_pending(
         verification_code="A" * 13,
         queued_at=timezone.now() - timedelta(hours=1),
     )
-    other = add_learner(enrolment.user.memberships.first().school_class, "Lê Văn Tám")
+    other = learner_in(
+        enrolment.user.memberships.first().school_class, full_name="Lê Văn Tám"
+    )
     fresh = Certificate.objects.create(
         enrolment=Enrolment.objects.create(
             user=other, course=course, completed_at=timezone.now()
@@ -237,9 +240,9 @@ def test_serial_numbers_count_per_issuing_body_and_year(db):
 
 
 def test_course_template_overrides_the_default(completed, template, home_page):
-    from tests.courses.conftest import build_course
+    from tests.factories import CourseFactory
 
-    other_course, _quiz = build_course(home_page, slug="khoa-rieng")
+    other_course = CourseFactory(parent=home_page, slug="khoa-rieng")
     special = type(template).objects.create(
         name="Mẫu riêng", signer_name="Trần Văn Riêng", serial_suffix="GCN-R"
     )

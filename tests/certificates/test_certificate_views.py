@@ -11,8 +11,15 @@ from certificates import archives, issuing
 from certificates.models import Certificate, ClassArchive
 from certificates.views import VERIFY_LIMIT
 from courses.models import Enrolment
-from tests.certificates.conftest import add_learner, complete
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from people.models import Membership
+from tests.certificates.conftest import complete
+from tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+    learner_in,
+    member_of,
+)
 
 
 def verify_url(certificate):
@@ -126,21 +133,17 @@ def test_holder_downloads_the_stored_file(client, certificate):
 def test_others_cannot_download(client, certificate, school_class):
     url = reverse("certificates:download", args=[certificate.verification_code])
     assert client.get(url).status_code == 302  # sign in first
-    classmate = add_learner(school_class, "Lê Văn Tám")
+    classmate = learner_in(school_class, full_name="Lê Văn Tám")
     client.force_login(classmate)
     assert client.get(url).status_code == 404
     stranger_school = OrganisationFactory(name="Trường khác")
-    coordinator = UserFactory()
-    MembershipFactory(
-        user=coordinator, organisation=stranger_school, role="coordinator"
-    )
+    coordinator = member_of(stranger_school, Membership.Role.COORDINATOR)
     client.force_login(coordinator)
     assert client.get(url).status_code == 404
 
 
 def test_coordinator_above_the_school_may_download(client, certificate, province):
-    officer = UserFactory()
-    MembershipFactory(user=officer, organisation=province, role="coordinator")
+    officer = member_of(province, Membership.Role.COORDINATOR)
     client.force_login(officer)
     response = client.get(
         reverse("certificates:download", args=[certificate.verification_code])
@@ -168,10 +171,10 @@ def test_my_learning_links_the_certificates_in_bounded_queries(
     django_assert_max_num_queries,
     django_capture_on_commit_callbacks,
 ):
-    from tests.courses.conftest import build_course
+    from tests.factories import CourseFactory
 
     for n in range(3):
-        course, _quiz = build_course(home_page, lessons=1, slug=f"khoa-{n}")
+        course = CourseFactory(parent=home_page, lessons=1, slug=f"khoa-{n}")
         enrolment = Enrolment.objects.create(user=learner, course=course)
         with django_capture_on_commit_callbacks(execute=True):
             complete(enrolment)
@@ -284,7 +287,7 @@ def test_class_zip_is_built_in_the_background_with_progress(
     names = ["Trần Văn Bình", "Nguyễn Thị Ánh", "Lê Văn An", "Đàm Quốc Ánh"]
     for name in names:
         enrolment = Enrolment.objects.create(
-            user=add_learner(school_class, name), course=course
+            user=learner_in(school_class, full_name=name), course=course
         )
         with django_capture_on_commit_callbacks(execute=True):
             complete(enrolment)
@@ -349,10 +352,7 @@ def test_progress_page_refreshes_while_building(client, school_class, coordinato
     assert "js/live-progress.js" in response.text
     assert 'http-equiv="refresh"' not in response.text
     assert 'max="40" value="10"' in response.text
-    other = UserFactory()
-    MembershipFactory(
-        user=other, organisation=school_class.organisation, role="coordinator"
-    )
+    other = member_of(school_class.organisation, Membership.Role.COORDINATOR)
     client.force_login(other)  # someone else's archive
     response = client.get(
         reverse("certificates:class_archive", args=[school_class.pk, archive.pk])
@@ -370,7 +370,7 @@ def test_class_page_queries_do_not_grow_with_the_class(
 ):
     for n in range(6):
         enrolment = Enrolment.objects.create(
-            user=add_learner(school_class, f"Học Viên {n}"), course=course
+            user=learner_in(school_class, full_name=f"Học Viên {n}"), course=course
         )
         with django_capture_on_commit_callbacks(execute=True):
             complete(enrolment)

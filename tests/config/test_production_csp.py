@@ -11,8 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from courses.models import Enrolment
-from tests.courses.conftest import build_course
-from tests.factories import UserFactory
+from tests.factories import UserFactory, build_course
 
 pytestmark = pytest.mark.django_db
 

@@ -2,11 +2,11 @@
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.processes import run_python
 
 REPO = Path(__file__).resolve().parents[2]
 # Long and random enough for check --deploy (security.W009); not a real secret.
@@ -47,15 +47,7 @@ def production_env(**overrides):
 
 
 def run(args, env):
-    return subprocess.run(
-        [sys.executable, *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_python(args, env=env, timeout=120)
 
 
 SHOW_SETTINGS = """

@@ -1,85 +1,9 @@
 """A small course to learn on: three lessons and a four-question quiz."""
 
 import pytest
-from wagtail.rich_text import RichText
 
-from courses.models import Audience, CourseIndexPage, CoursePage, LessonPage, QuizPage
-from tests.factories import UserFactory
-
-
-def quiz_questions():
-    """Four questions; the correct answers are the ones named "đúng"."""
-    return [
-        (
-            "single_choice",
-            {
-                "question": "Mật khẩu nào mạnh nhất?",
-                "explanation": "GIAI-THICH-BI-MAT: dài và khó đoán.",
-                "choices": [
-                    {"text": "123456", "correct": False},
-                    {"text": "Mật khẩu đúng: Tr@ng-Xanh-2026!", "correct": True},
-                    {"text": "ngaysinh", "correct": False},
-                ],
-            },
-        ),
-        (
-            "multiple_choice",
-            {
-                "question": "Dấu hiệu lừa đảo?",
-                "explanation": "",
-                "choices": [
-                    {"text": "Giục chuyển tiền gấp (đúng)", "correct": True},
-                    {"text": "Xin mã OTP (đúng)", "correct": True},
-                    {"text": "Gọi từ số tổng đài in trên thẻ", "correct": False},
-                ],
-            },
-        ),
-        (
-            "true_false",
-            {"question": "VNeID là ứng dụng định danh điện tử.", "answer": True},
-        ),
-        (
-            "single_choice",
-            {
-                "question": "Khi nghi ngờ, nên làm gì?",
-                "explanation": "",
-                "choices": [
-                    {"text": "Dừng lại và kiểm chứng (đúng)", "correct": True},
-                    {"text": "Làm theo ngay", "correct": False},
-                ],
-            },
-        ),
-    ]
-
-
-def build_course(home, *, lessons=3, slug="an-toan-so", **course_fields):
-    index = CourseIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = home.add_child(
-            instance=CourseIndexPage(title="Khóa học", slug="khoa-hoc")
-        )
-    course = index.add_child(
-        instance=CoursePage(
-            title="Công dân số an toàn",
-            slug=slug,
-            summary="Khóa học thử",
-            **course_fields,
-        )
-    )
-    for n in range(1, lessons + 1):
-        course.add_child(
-            instance=LessonPage(
-                title=f"Bài {n}",
-                slug=f"bai-{n}",
-                body=[("text", RichText(f"<p>Nội dung bài {n}</p>"))],
-            )
-        )
-    quiz = course.add_child(
-        instance=QuizPage(
-            title="Bài kiểm tra", slug="bai-kiem-tra", questions=quiz_questions()
-        )
-    )
-    return course, quiz
+from courses.models import Audience
+from tests.factories import UserFactory, build_course
 
 
 @pytest.fixture

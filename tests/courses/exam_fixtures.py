@@ -2,15 +2,16 @@
 
 from dataclasses import dataclass
 
+from courses import exam_windows
 from courses.enrolment import enrol_class
 from courses.models import Enrolment, QuizPage
 from people.models import Membership
-from tests.courses.conftest import build_course
 from tests.factories import (
-    MembershipFactory,
     OrganisationFactory,
     SchoolClassFactory,
-    UserFactory,
+    build_course,
+    learner_in,
+    member_of,
 )
 
 
@@ -23,6 +24,17 @@ class ExamClass:
     quiz: object
     learners: list
 
+    def schedule(self, *, opens_at=None, closes_at=None, time_limit=None, **kwargs):
+        """Set the class's exam window; what is not given is not set."""
+        return exam_windows.schedule(
+            self.school_class,
+            self.quiz,
+            opens_at=opens_at,
+            closes_at=closes_at,
+            time_limit=time_limit,
+            **kwargs,
+        )
+
     def enrolment(self, n=0):
         return Enrolment.objects.select_related("course").get(
             course=self.course, user=self.learners[n]
@@ -32,20 +44,12 @@ class ExamClass:
 def make_exam_class(home_page, *, learners=3, parent=None, kind="exam", **course):
     school = OrganisationFactory(kind="school", parent=parent)
     school_class = SchoolClassFactory(organisation=school, name="12A1")
-    coordinator = UserFactory(full_name="Trần Thị Giáo")
-    MembershipFactory(
-        user=coordinator, organisation=school, role=Membership.Role.COORDINATOR
+    coordinator = member_of(
+        school, Membership.Role.COORDINATOR, full_name="Trần Thị Giáo"
     )
-    people = []
-    for n in range(learners):
-        user = UserFactory(full_name=f"Học Sinh {n:02d}")
-        MembershipFactory(
-            user=user,
-            organisation=school,
-            school_class=school_class,
-            role=Membership.Role.LEARNER,
-        )
-        people.append(user)
+    people = [
+        learner_in(school_class, full_name=f"Học Sinh {n:02d}") for n in range(learners)
+    ]
     existing = QuizPage.objects.first()
     if existing is None:
         built_course, quiz = build_course(home_page, lessons=1, **course)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from courses.models import Enrolment, QuestionBank, QuizAttempt
-from tests.courses.conftest import build_course
+from courses.models import Enrolment, Question, QuestionBank, QuizAttempt
+from tests.factories import build_course
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from harness.bank import add_questions, exam_bank  # noqa: E402

@@ -9,7 +9,7 @@ from courses.exam_windows import quiz_open_for, set_quiz_window
 from courses.models import Enrolment, LessonPage
 from people.models import Membership
 from tests.factories import (
-    MembershipFactory,
+    LearnerMembershipFactory,
     OrganisationFactory,
     SchoolClassFactory,
     UserFactory,
@@ -23,9 +23,7 @@ def school_class():
     school = OrganisationFactory(kind="school")
     school_class = SchoolClassFactory(organisation=school, name="10A1")
     for _ in range(3):
-        MembershipFactory(
-            organisation=school, school_class=school_class, role=Membership.Role.LEARNER
-        )
+        LearnerMembershipFactory(school_class=school_class)
     return school_class
 
 
@@ -35,11 +33,7 @@ def test_enrolling_a_class_is_idempotent_and_picks_up_newcomers(school_class, co
     assert enrol_class(school_class, course, by=coordinator) == 0
     assert Enrolment.objects.filter(course=course, source="class").count() == 3
 
-    MembershipFactory(
-        organisation=school_class.organisation,
-        school_class=school_class,
-        role=Membership.Role.LEARNER,
-    )
+    LearnerMembershipFactory(school_class=school_class)
     assert not_yet_enrolled(school_class, [course.pk]) == {course.pk: 1}
     assert enrol_class(school_class, course, by=coordinator) == 1
     assert not_yet_enrolled(school_class, [course.pk]) == {course.pk: 0}
@@ -103,12 +97,7 @@ def test_closing_spares_learners_whose_other_class_has_the_quiz_open(
     enrol_class(school_class, course)
     enrolment = Enrolment.objects.filter(course=course).first()
     other = SchoolClassFactory(organisation=school_class.organisation, name="10A2")
-    MembershipFactory(
-        user=enrolment.user,
-        organisation=other.organisation,
-        school_class=other,
-        role=Membership.Role.LEARNER,
-    )
+    LearnerMembershipFactory(user=enrolment.user, school_class=other)
     set_quiz_window(other, quiz_page, is_open=True)
     attempt = quiz.start_attempt(
         enrolment, quiz_page, course=course, gate=quiz_open_for
@@ -127,12 +116,7 @@ def test_an_attempt_the_switch_missed_closes_at_its_next_request(
         enrolment, quiz_page, course=course, gate=quiz_open_for
     )
     set_quiz_window(school_class, quiz_page, is_open=False)
-    MembershipFactory(
-        user=enrolment.user,
-        organisation=school_class.organisation,
-        school_class=school_class,
-        role=Membership.Role.LEARNER,
-    )
+    LearnerMembershipFactory(user=enrolment.user, school_class=school_class)
     with pytest.raises(quiz.ClosedBySwitch):
         quiz.start_attempt(enrolment, quiz_page, course=course, gate=quiz_open_for)
     attempt.refresh_from_db()

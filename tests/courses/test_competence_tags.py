@@ -11,8 +11,7 @@ from django.urls import reverse
 
 from courses.competence_frameworks import DATA_FILE, load, read_entries
 from courses.models import CompetenceTag
-from tests.courses.conftest import build_course
-from tests.factories import UserFactory
+from tests.factories import CourseFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -140,7 +139,7 @@ def test_a_load_is_all_or_nothing(monkeypatch):
 def test_the_course_page_shows_its_competences_in_one_query(
     client, home_page, django_assert_max_num_queries
 ):
-    course, _quiz = build_course(home_page)
+    course = CourseFactory(parent=home_page)
     client.get(course.url)  # warm the caches of the page tree
     with django_assert_max_num_queries(100) as few:
         client.get(course.url)
@@ -185,7 +184,7 @@ def test_editors_read_the_frameworks_but_do_not_change_them(client):
 
 
 def test_editors_pick_competences_in_the_course_form(client, admin_user, home_page):
-    course, _quiz = build_course(home_page)
+    course = CourseFactory(parent=home_page)
     client.force_login(admin_user)
     form = client.get(reverse("wagtailadmin_pages:edit", args=[course.pk]))
     html = form.content.decode()

@@ -6,8 +6,8 @@ from courses import quiz
 from courses.completion import is_complete, mark_lesson_done, progress_by_enrolment
 from courses.models import Enrolment, LessonPage
 from courses.signals import course_completed
-from tests.courses.conftest import build_course, correct_answers, wrong_answers
-from tests.factories import UserFactory
+from tests.courses.conftest import correct_answers, wrong_answers
+from tests.factories import UserFactory, build_course
 
 pytestmark = pytest.mark.django_db
 

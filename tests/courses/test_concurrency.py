@@ -1,45 +1,23 @@
 """Two tabs, double clicks: simultaneous requests on PostgreSQL end in one result."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.test import Client
 
 from courses.models import Enrolment, QuestionResult, QuizAttempt
-from tests.courses.conftest import build_course, correct_answers
-from tests.factories import UserFactory
+from tests.courses.conftest import correct_answers
+from tests.factories import CourseFactory, UserFactory, build_course
 from tests.services import require_postgresql
+from tests.threads import together
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 
 def fire_together(user, count, request):
     """Run request(client) as `user` in `count` threads released at the same instant."""
-    barrier = threading.Barrier(count)
-    results, errors = [], []
-
-    def worker(client):
-        try:
-            barrier.wait(timeout=10)
-            results.append(request(client))
-        except Exception as exc:  # collected and reported by the test
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    clients = []
-    for _ in range(count):
-        client = Client()
+    clients = [Client() for _ in range(count)]
+    for client in clients:
         client.force_login(user)
-        clients.append(client)
-    threads = [threading.Thread(target=worker, args=(c,)) for c in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert errors == []
-    return results
+    return together(count, lambda i: request(clients[i]))
 
 
 @pytest.fixture
@@ -85,7 +63,7 @@ def test_simultaneous_submits_score_once(setup):
 
 def test_simultaneous_enrolments_make_one(home_page):
     require_postgresql()
-    course, _quiz = build_course(home_page)
+    course = CourseFactory(parent=home_page)
     statuses = fire_together(
         UserFactory(),
         8,

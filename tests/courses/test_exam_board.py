@@ -14,7 +14,11 @@ from courses.models import QuizAttempt, QuizExtraTime, QuizWindow
 from people.models import Membership
 from tests.courses.conftest import correct_answers
 from tests.courses.exam_fixtures import make_exam_class
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    member_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -161,13 +165,7 @@ def test_autosave_after_the_window_end_is_refused_with_its_own_message(client, e
     now = timezone.now()
     exam_windows.open_now(exam.school_class, exam.quiz)
     attempt = start(client, exam, exam.learners[0])
-    exam_windows.schedule(
-        exam.school_class,
-        exam.quiz,
-        opens_at=None,
-        closes_at=now + timedelta(seconds=1),
-        time_limit=None,
-    )
+    exam.schedule(closes_at=now + timedelta(seconds=1))
     QuizAttempt.objects.filter(pk=attempt.pk).update(deadline=now)
     save_url = reverse("courses:autosave", args=[attempt.pk])
     QuizWindow.objects.update(closes_at=now)
@@ -180,10 +178,7 @@ def test_department_administrator_schedules_their_units_only(client, home_page):
     commune = OrganisationFactory(kind="commune")
     inside = make_exam_class(home_page, parent=commune)
     elsewhere = OrganisationFactory(kind="commune")
-    admin = UserFactory()
-    MembershipFactory(
-        user=admin, organisation=commune, role=Membership.Role.ADMINISTRATOR
-    )
+    admin = member_of(commune, Membership.Role.ADMINISTRATOR)
     client.force_login(admin)
     url = reverse("exam_schedule:schedule")
     assert f'href="{url}"' in client.get("/").content.decode()  # in the header

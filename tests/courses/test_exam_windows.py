@@ -42,12 +42,9 @@ def test_an_exam_nobody_opened_is_closed_and_a_practice_quiz_is_open(exam):
 def test_schedule_boundaries(exam):
     now = timezone.now().replace(microsecond=0)
     opens, closes = now + timedelta(hours=1), now + timedelta(hours=2)
-    exam_windows.schedule(
-        exam.school_class,
-        exam.quiz,
+    exam.schedule(
         opens_at=opens,
         closes_at=closes,
-        time_limit=None,
         now=now,
     )
     enrolment = exam.enrolment()
@@ -68,9 +65,7 @@ def test_schedule_boundaries(exam):
 
 def test_the_class_time_limit_overrides_the_course(exam):
     exam_windows.open_now(exam.school_class, exam.quiz)
-    exam_windows.schedule(
-        exam.school_class, exam.quiz, opens_at=None, closes_at=None, time_limit=12
-    )
+    exam.schedule(time_limit=12)
     window = QuizWindow.objects.get()
     assert window.is_open and window.time_limit_minutes == 12
     now = timezone.now()
@@ -82,15 +77,11 @@ def test_the_class_time_limit_overrides_the_course(exam):
 def test_moving_the_end_moves_deadlines_of_attempts_in_progress(exam):
     now = timezone.now()
     closes = now + timedelta(hours=1)
-    exam_windows.schedule(
-        exam.school_class, exam.quiz, opens_at=None, closes_at=closes, time_limit=90
-    )
+    exam.schedule(closes_at=closes, time_limit=90)
     attempt = start(exam, now=now)
     assert attempt.deadline == closes
     earlier = now + timedelta(minutes=20)
-    exam_windows.schedule(
-        exam.school_class, exam.quiz, opens_at=None, closes_at=earlier, time_limit=90
-    )
+    exam.schedule(closes_at=earlier, time_limit=90)
     attempt.refresh_from_db()
     assert attempt.deadline == earlier and not attempt.is_submitted
 
@@ -120,9 +111,7 @@ def test_extra_time_extends_an_attempt_and_waits_for_a_later_one(exam):
 def test_extra_time_runs_past_the_window_end(exam):
     now = timezone.now()
     closes = now + timedelta(minutes=10)
-    exam_windows.schedule(
-        exam.school_class, exam.quiz, opens_at=None, closes_at=closes, time_limit=None
-    )
+    exam.schedule(closes_at=closes)
     attempt = start(exam, now=now)
     exam_windows.grant_extra_time(exam.enrolment(), exam.quiz, 15)
     attempt.refresh_from_db()
@@ -133,9 +122,7 @@ def test_extra_time_runs_past_the_window_end(exam):
 def test_the_sweep_scores_attempts_past_their_deadline(exam):
     now = timezone.now()
     closes = now + timedelta(minutes=10)
-    exam_windows.schedule(
-        exam.school_class, exam.quiz, opens_at=None, closes_at=closes, time_limit=None
-    )
+    exam.schedule(closes_at=closes)
     gone = start(exam, now=now)
     quiz.save_answers(gone, correct_answers(gone), now=now + timedelta(minutes=5))
     staying = start(exam, n=1, now=now)
@@ -159,13 +146,7 @@ def test_a_late_autosave_is_refused_even_with_a_stale_attempt(exam):
     exam_windows.open_now(exam.school_class, exam.quiz)
     attempt = start(exam, now=now)
     stale = QuizAttempt.objects.get(pk=attempt.pk)
-    exam_windows.schedule(
-        exam.school_class,
-        exam.quiz,
-        opens_at=None,
-        closes_at=now + timedelta(minutes=1),
-        time_limit=None,
-    )
+    exam.schedule(closes_at=now + timedelta(minutes=1))
     with pytest.raises(quiz.WindowEnded):
         quiz.save_answers(stale, {}, now=now + timedelta(minutes=2))
 
@@ -192,13 +173,7 @@ def test_a_schedule_that_starts_later_ends_attempts_in_progress(exam):
     exam_windows.open_now(exam.school_class, exam.quiz)
     attempt = start(exam)
     now = timezone.now()
-    ended = exam_windows.schedule(
-        exam.school_class,
-        exam.quiz,
-        opens_at=now + timedelta(hours=1),
-        closes_at=None,
-        time_limit=None,
-    )
+    ended = exam.schedule(opens_at=now + timedelta(hours=1))
     assert ended == 1
     attempt.refresh_from_db()
     assert attempt.closed_by_switch

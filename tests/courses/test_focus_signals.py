@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from courses import focus, quiz
 from courses.models import Enrolment, QuizAttempt
-from tests.courses.conftest import build_course, correct_answers
+from tests.courses.conftest import correct_answers
 from tests.courses.test_concurrency import fire_together
-from tests.factories import UserFactory
+from tests.factories import UserFactory, build_course
 from tests.services import require_postgresql
 
 pytestmark = pytest.mark.django_db

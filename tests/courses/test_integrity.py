@@ -12,9 +12,8 @@ from courses import integrity, quiz
 from courses.integrity import Paper, flag_pairs
 from courses.models import Enrolment
 from courses.papers import draw_paper
-from tests.courses.conftest import build_course
 from tests.courses.test_papers import make_bank
-from tests.factories import UserFactory
+from tests.factories import UserFactory, build_course
 
 
 def question(rng, qid, *, correct=0, n_choices=4, ver=1, text=None):

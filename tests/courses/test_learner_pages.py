@@ -4,8 +4,12 @@ import pytest
 from django.urls import reverse
 
 from courses.models import Enrolment, LessonPage, LessonProgress
-from tests.courses.conftest import build_course
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import (
+    CourseFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +40,7 @@ def test_enrol_is_post_only_and_idempotent(signed_in, course, learner):
 
 
 def test_courses_without_self_enrolment_refuse_it(signed_in, home_page):
-    course, _quiz = build_course(home_page, slug="giao-khoa", self_enrol=False)
+    course = CourseFactory(parent=home_page, slug="giao-khoa", self_enrol=False)
     response = signed_in.post(course.url + "ghi-danh/", follow=True)
     assert "không tự ghi danh được" in response.text
     assert not Enrolment.objects.exists()
@@ -97,7 +101,7 @@ def test_withdrawn_learner_cannot_open_lessons(signed_in, course, learner):
 def test_lesson_page_queries_do_not_grow_with_the_course(
     client, home_page, lessons, django_assert_max_num_queries
 ):
-    course, _quiz = build_course(home_page, lessons=lessons)
+    course = CourseFactory(parent=home_page, lessons=lessons)
     user = UserFactory()
     enrolment = Enrolment.objects.create(user=user, course=course)
     for lesson in LessonPage.objects.child_of(course)[:2]:
@@ -125,7 +129,7 @@ def test_my_learning_lists_progress_in_constant_queries(
     url = reverse("courses:my_learning")
     counts = []
     for n in range(5):
-        course, _quiz = build_course(home_page, lessons=3, slug=f"khoa-{n}")
+        course = CourseFactory(parent=home_page, lessons=3, slug=f"khoa-{n}")
         enrolment = Enrolment.objects.create(user=user, course=course)
         first = LessonPage.objects.child_of(course).first()
         LessonProgress.objects.create(enrolment=enrolment, lesson=first)
@@ -153,8 +157,8 @@ def test_catalogue_puts_the_learners_own_audience_first(client, home_page, audie
     other = Audience.objects.create(
         name="Cán bộ một cửa", slug="mot-cua", organisation_kind="one_stop_office"
     )
-    mine, _ = build_course(home_page, slug="cua-toi")
-    theirs, _ = build_course(home_page, slug="cua-ho")
+    mine = CourseFactory(parent=home_page, slug="cua-toi")
+    theirs = CourseFactory(parent=home_page, slug="cua-ho")
     mine.audiences.add(audience)
     theirs.audiences.add(other)
     for page in (mine, theirs):

@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage, QuizPage
 from home.models import HomePage
-from tests.courses.conftest import build_course
+from tests.factories import CourseFactory
 
 
 def list_block(items):
@@ -56,7 +56,7 @@ class TestCoursePagesInTheAdmin(WagtailPageTestCase):
     def setUp(self):
         self.admin = self.login()  # a superuser
         home = HomePage.objects.first()
-        self.course, _quiz = build_course(home)
+        self.course = CourseFactory(parent=home)
 
     def test_page_tree_rules(self):
         self.assertAllowedSubpageTypes(CourseIndexPage, {CoursePage})

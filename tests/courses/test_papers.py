@@ -14,8 +14,8 @@ from courses.models import (
     QuizPage,
 )
 from courses.papers import draw_paper, paper_length
-from tests.courses.conftest import build_course, correct_answers
-from tests.factories import UserFactory
+from tests.courses.conftest import correct_answers
+from tests.factories import QuestionFactory, UserFactory, build_course
 
 pytestmark = pytest.mark.django_db
 
@@ -23,19 +23,12 @@ pytestmark = pytest.mark.django_db
 def make_bank(name="Ngân hàng an toàn số", size=12, tag=None):
     bank = QuestionBank.objects.create(name=name)
     for n in range(size):
-        question = Question.objects.create(
+        QuestionFactory(
             bank=bank,
-            kind=Question.Kind.SINGLE,
             text=f"Câu hỏi số {n}?",
-            choices=[
-                ("choice", {"text": f"Đúng {n}", "correct": True}),
-                ("choice", {"text": f"Sai {n}", "correct": False}),
-                ("choice", {"text": f"Sai nữa {n}", "correct": False}),
-            ],
+            answers=[(f"Đúng {n}", True), (f"Sai {n}", False), (f"Sai nữa {n}", False)],
+            tags=[tag] if tag is not None and n % 2 == 0 else None,
         )
-        if tag is not None and n % 2 == 0:
-            question.tags.add(tag)  # a parental relation: kept on save
-            question.save()
     return bank
 
 

@@ -8,8 +8,8 @@ from django.test import Client
 from django.urls import reverse
 
 from courses.models import Enrolment, QuizAttempt
-from tests.courses.conftest import build_course, correct_answers
-from tests.factories import UserFactory
+from tests.courses.conftest import correct_answers
+from tests.factories import UserFactory, build_course
 
 pytestmark = pytest.mark.django_db
 

@@ -10,13 +10,13 @@ from courses import focus, quiz
 from courses.enrolment import enrol_class
 from courses.models import Enrolment, QuizPage
 from people.models import Membership
-from tests.courses.conftest import build_course
 from tests.courses.test_papers import make_bank
 from tests.factories import (
     MembershipFactory,
     OrganisationFactory,
     SchoolClassFactory,
-    UserFactory,
+    build_course,
+    learner_in,
 )
 
 pytestmark = pytest.mark.django_db
@@ -40,15 +40,7 @@ def coordinator(school):
 
 
 def add_learners(school_class, names):
-    return [
-        MembershipFactory(
-            user=UserFactory(full_name=name),
-            organisation=school_class.organisation,
-            school_class=school_class,
-            role=Membership.Role.LEARNER,
-        ).user
-        for name in names
-    ]
+    return [learner_in(school_class, full_name=name) for name in names]
 
 
 @pytest.fixture

@@ -17,14 +17,18 @@ from courses.models import (
     CompetenceTag,
     CoursePage,
     Enrolment,
-    Question,
     QuestionBank,
     QuizAttempt,
     QuizPage,
 )
-from people.models import Membership
-from tests.courses.conftest import build_course, correct_answers, wrong_answers
-from tests.factories import MembershipFactory, OrganisationFactory, SchoolClassFactory
+from tests.courses.conftest import correct_answers, wrong_answers
+from tests.factories import (
+    LearnerMembershipFactory,
+    OrganisationFactory,
+    QuestionFactory,
+    SchoolClassFactory,
+    build_course,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -143,12 +147,7 @@ def test_after_the_window_closes_for_the_class(signed_in, home_page, learner):
     course, quiz_page, enrolment = setup(home_page, learner, answers="window_closed")
     school = OrganisationFactory(kind="school")
     school_class = SchoolClassFactory(organisation=school)
-    MembershipFactory(
-        user=learner,
-        organisation=school,
-        school_class=school_class,
-        role=Membership.Role.LEARNER,
-    )
+    LearnerMembershipFactory(user=learner, school_class=school_class)
     # No window for the class yet (a practice quiz): nothing ever "closes".
     done = attempt(enrolment, quiz_page, course, correct_answers)
     html = result_html(signed_in, quiz_page, done)
@@ -228,17 +227,12 @@ def tagged_quiz(home_page, learner):
     )
     bank = QuestionBank.objects.create(name="Ngân hàng có nhãn")
     for n, tag in enumerate([privacy, privacy, search]):
-        question = Question.objects.create(
+        QuestionFactory(
             bank=bank,
-            kind=Question.Kind.SINGLE,
             text=f"Câu có nhãn {n}?",
-            choices=[
-                ("choice", {"text": f"Phải {n}", "correct": True}),
-                ("choice", {"text": f"Trái {n}", "correct": False}),
-            ],
+            answers=[(f"Phải {n}", True), (f"Trái {n}", False)],
+            tags=[tag],
         )
-        question.tags.add(tag)
-        question.save()
     course, quiz_page, enrolment = setup(home_page, learner, answers="passed")
     quiz_page.questions = [("draw", {"bank": bank, "count": 3, "tag": None})]
     quiz_page.save_revision().publish()

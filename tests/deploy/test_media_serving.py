@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import processes
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 HOST = "127.0.0.1"
 APP_PORT, NGINX_PORT, BACKEND_PORT = 8170, 8171, 8172
@@ -71,15 +73,7 @@ def _env(tmp, **extra):
 
 
 def _manage(env, *args):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    result = processes.run_python(["manage.py", *args], env=env, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout
 
@@ -118,12 +112,7 @@ def _start(command, env, port, log):
 
 
 def _stop(process):
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
+    processes.stop(process, grace=20)
 
 
 def _gunicorn(env, tmp, port, name):
@@ -214,13 +203,7 @@ def test_nginx_serves_media_in_front_of_gunicorn(site):
         pytest.skip("nginx is not installed (apt-get install nginx-light)")
     tmp, env, uploaded = site
     conf = _nginx_conf(tmp)
-    test = subprocess.run(  # noqa: S603
-        [nginx, "-t", "-p", str(tmp), "-c", str(conf)],
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
+    test = processes.run([nginx, "-t", "-p", str(tmp), "-c", str(conf)], timeout=30)
     assert test.returncode == 0, test.stderr
     # The systemd way: gunicorn does not serve media at all, nginx does.
     backend = _gunicorn({**env, "DJANGO_SERVE_MEDIA": "false"}, tmp, BACKEND_PORT, "be")
@@ -295,11 +278,7 @@ def test_the_full_nginx_example_passes_nginx_own_test(tmp_path):
         "events {}\n"
         f"http {{ include /etc/nginx/mime.types; include {tmp_path}/portal.conf; }}\n"
     )
-    result = subprocess.run(  # noqa: S603
-        [nginx, "-t", "-p", str(tmp_path), "-c", str(conf)],
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
+    result = processes.run(
+        [nginx, "-t", "-p", str(tmp_path), "-c", str(conf)], timeout=30
     )
     assert result.returncode == 0, result.stderr

@@ -18,6 +18,7 @@ import psycopg
 import pytest
 
 from tests.deploy.test_media_serving import UPLOAD, _get
+from tests.processes import run_python
 
 pytestmark = pytest.mark.services
 
@@ -104,14 +105,8 @@ def test_prod_local_uses_the_readme_variables_and_serves_media(
             "DJANGO_PRIVATE_MEDIA_ROOT": str(state / "private"),
             "DJANGO_STATIC_ROOT": str(state / "static"),
         }
-        out = subprocess.run(  # noqa: S603
-            [sys.executable, "manage.py", "shell", "-c", UPLOAD],
-            cwd=ROOT,
-            env=shell_env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=True,
+        out = run_python(
+            ["manage.py", "shell", "-c", UPLOAD], env=shell_env, timeout=300, check=True
         ).stdout
         import json
 

@@ -18,20 +18,24 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from certificates.models import Certificate, CertificateTemplate, ClassArchive
+from certificates.models import Certificate, CertificateTemplate
+from demo import certificate_art as demo_art
 from courses import quiz
 from courses.enrolment import enrol_class
 from courses.exam_windows import set_quiz_window
 from courses.models import Audience, Enrolment, Question, QuestionBank, QuizPage
 from demo import certificate_art as demo_art
 from home.models import HomePage
-from people.models import Membership, RosterImport
-from reports.models import ExportJob
+from people.models import Membership
 from tests.factories import (
-    MembershipFactory,
+    ClassArchiveFactory,
+    ExportJobFactory,
     OrganisationFactory,
+    RosterImportFactory,
     SchoolClassFactory,
     UserFactory,
+    learner_in,
+    member_of,
 )
 
 ROLES = ("anonymous", "learner", "coordinator", "viewer", "editor", "superuser")
@@ -41,13 +45,6 @@ ROLES = ("anonymous", "learner", "coordinator", "viewer", "editor", "superuser")
 class World:
     users: dict  # role -> user (None for anonymous)
     objects: dict  # name -> object, for the id pools
-
-
-def _member(user, unit, role, school_class=None):
-    MembershipFactory(
-        user=user, organisation=unit, role=role, school_class=school_class
-    )
-    return user
 
 
 def build_world():
@@ -61,7 +58,7 @@ def build_world():
 
 def _build():
     from tests.certificates.conftest import complete
-    from tests.courses.conftest import build_course
+    from tests.factories import CourseFactory, build_course
 
     home = Site.objects.get(is_default_site=True).root_page.specific
     assert isinstance(home, HomePage)
@@ -76,25 +73,15 @@ def _build():
     class_a = SchoolClassFactory(organisation=school_a, name="10A1")
     class_b = SchoolClassFactory(organisation=school_b, name="12C1")
 
-    learner = _member(
-        UserFactory(username="fz_hocsinh", full_name="Lý Thị Mai"),
-        school_a,
-        Membership.Role.LEARNER,
-        class_a,
+    learner = learner_in(class_a, username="fz_hocsinh", full_name="Lý Thị Mai")
+    learner_b = learner_in(class_b, username="fz_hocsinh_b", full_name="Hà Văn Nam")
+    coordinator = member_of(
+        school_a, Membership.Role.COORDINATOR, username="fz_giaovien"
     )
-    learner_b = _member(
-        UserFactory(username="fz_hocsinh_b", full_name="Hà Văn Nam"),
-        school_b,
-        Membership.Role.LEARNER,
-        class_b,
+    coordinator_b = member_of(
+        school_b, Membership.Role.COORDINATOR, username="fz_giaovien_b"
     )
-    coordinator = _member(
-        UserFactory(username="fz_giaovien"), school_a, Membership.Role.COORDINATOR
-    )
-    coordinator_b = _member(
-        UserFactory(username="fz_giaovien_b"), school_b, Membership.Role.COORDINATOR
-    )
-    viewer = _member(UserFactory(username="fz_sogd"), province, Membership.Role.VIEWER)
+    viewer = member_of(province, Membership.Role.VIEWER, username="fz_sogd")
     editor = UserFactory(username="fz_bientap")
     editor.groups.add(Group.objects.get(name="Editors"))
     superuser = UserFactory(username="fz_admin", is_staff=True, is_superuser=True)
@@ -103,7 +90,7 @@ def _build():
     course, quiz_page = build_course(home, lessons=2, slug="fz-an-toan-so")
     course.audiences.add(audience)
     quiz_page = QuizPage.objects.get(pk=quiz_page.pk)
-    other_course, _ = build_course(home, lessons=1, slug="fz-mot-cua")
+    other_course = CourseFactory(parent=home, lessons=1, slug="fz-mot-cua")
     CertificateTemplate.objects.create(name="Mẫu", is_default=True)
 
     done = Enrolment.objects.create(user=learner, course=other_course)
@@ -115,31 +102,11 @@ def _build():
     enrol_class(class_b, course, by=coordinator_b)
     set_quiz_window(class_b, quiz_page, True, by=coordinator_b)
 
-    roster = RosterImport.objects.create(
-        organisation=school_a,
-        school_year="2026-2027",
-        default_class_name="10A1",
-        created_by=coordinator,
-        filename="10A1.csv",
-        file=ContentFile(b"Ho ten\nLy Thi Mai\n", name="10A1.csv"),
-        status=RosterImport.Status.PREVIEW,
-        error_rows=ContentFile(b"Dong,Loi\n2,Thieu ten\n", name="loi.csv"),
-        slips=ContentFile(b"%PDF-1.4 slips", name="phieu.pdf"),
+    roster = RosterImportFactory(organisation=school_a, created_by=coordinator)
+    archive = ClassArchiveFactory(
+        school_class=class_a, course=course, requested_by=coordinator
     )
-    archive = ClassArchive.objects.create(
-        school_class=class_a,
-        course=course,
-        requested_by=coordinator,
-        status=ClassArchive.Status.DONE,
-        file=ContentFile(b"PK\x05\x06" + bytes(18), name="10A1.zip"),
-    )
-    export = ExportJob.objects.create(
-        requested_by=coordinator,
-        filters={},
-        format=ExportJob.Format.CSV,
-        status=ExportJob.Status.DONE,
-        file=ContentFile(b"\xef\xbb\xbfDon vi\n", name="thong-ke.csv"),
-    )
+    export = ExportJobFactory(requested_by=coordinator)
     image = get_image_model().objects.create(
         title="Ảnh bài học",
         file=ContentFile(demo_art.logo_png(), name="anh.png"),

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from courses.models import LessonPage
 from home.tasks import publish_scheduled_pages
-from tests.courses.conftest import build_course
+from tests.factories import CourseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def test_beat_runs_scheduled_publishing_every_half_minute():
 
 
 def test_the_task_publishes_a_page_whose_time_has_come(client, home_page):
-    course, _quiz = build_course(home_page, lessons=1)
+    course = CourseFactory(parent=home_page, lessons=1)
     lesson = course.add_child(
         instance=LessonPage(title="Bài hẹn giờ", slug="bai-hen-gio", live=False)
     )

@@ -29,7 +29,9 @@ from courses.completion import mark_lesson_done
 from courses.models import Enrolment, LessonPage, QuestionResult, QuizAttempt, QuizPage
 from people.models import RosterImport
 from people.sweeps import sweep_roster_imports
-from tests.certificates.conftest import add_learner, complete
+from tests.certificates import conftest as certificate_fixtures
+from tests.certificates.conftest import complete
+from tests.factories import learner_in
 from tests.integration.faults_support import OwnRedis, celery_on
 from tests.services import (
     require_postgresql,
@@ -83,7 +85,7 @@ def learners_before_last_lesson(school_class, course, count):
     quiz_page = QuizPage.objects.child_of(course).get()
     enrolments = []
     for n in range(count):
-        user = add_learner(school_class, f"Hoàng Văn Học {n}")
+        user = learner_in(school_class, full_name=f"Hoàng Văn Học {n}")
         enrolment = Enrolment.objects.create(user=user, course=course)
         QuizAttempt.objects.create(
             enrolment=enrolment,

@@ -6,10 +6,10 @@ import pytest
 
 from people.models import Membership, Organisation
 from tests.factories import (
-    MembershipFactory,
+    LearnerMembershipFactory,
     OrganisationFactory,
     SchoolClassFactory,
-    UserFactory,
+    member_of,
 )
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -40,8 +40,7 @@ def school_b(province):
 
 
 def coordinator_of(unit, username):
-    user = UserFactory(username=username)
-    MembershipFactory(user=user, organisation=unit, role=Membership.Role.COORDINATOR)
+    user = member_of(unit, Membership.Role.COORDINATOR, username=username)
     return user
 
 
@@ -56,11 +55,14 @@ def coordinator_b(school_b):
 
 
 @pytest.fixture
+def class_a(school_a):
+    return SchoolClassFactory(organisation=school_a, name="10A1")
+
+
+@pytest.fixture
 def class_b(school_b):
     school_class = SchoolClassFactory(organisation=school_b, name="12C1")
-    MembershipFactory(
-        organisation=school_b, school_class=school_class, role=Membership.Role.LEARNER
-    )
+    LearnerMembershipFactory(school_class=school_class)
     return school_class
 
 

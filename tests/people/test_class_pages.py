@@ -1,26 +1,15 @@
 """The coordinator's class page: add, remove, reset passwords (new slips)."""
 
-import io
-
 import pytest
 from django.urls import reverse
-from pypdf import PdfReader
 
 from people.models import Membership, User
-from tests.factories import MembershipFactory, SchoolClassFactory
+from tests.certificates.pdf_tools import raw_pdf_text
+from tests.factories import (
+    LearnerMembershipFactory,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def class_a(school_a):
-    return SchoolClassFactory(organisation=school_a, name="10A1")
-
-
-def pdf_text(response):
-    return "\n".join(
-        p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages
-    )
 
 
 def test_add_one_student_returns_their_slip(client, coordinator_a, class_a):
@@ -38,7 +27,7 @@ def test_add_one_student_returns_their_slip(client, coordinator_a, class_a):
     assert student.username == "duchm0503"
     assert student.date_of_birth.month == 3  # read day-first
     assert student.must_change_password
-    assert "Hoàng Minh Đức" in pdf_text(response)
+    assert "Hoàng Minh Đức" in raw_pdf_text(response.content)
     assert Membership.objects.filter(user=student, school_class=class_a).exists()
 
 
@@ -55,9 +44,7 @@ def test_add_student_with_bad_input_changes_nothing(client, coordinator_a, class
 def test_reset_password_gives_a_new_slip_and_the_old_password_stops(
     client, coordinator_a, class_a, school_a
 ):
-    member = MembershipFactory(
-        organisation=school_a, school_class=class_a, role=Membership.Role.LEARNER
-    ).user
+    member = LearnerMembershipFactory(school_class=class_a).user
     old_hash = member.password
     client.force_login(coordinator_a)
     response = client.post(
@@ -66,7 +53,7 @@ def test_reset_password_gives_a_new_slip_and_the_old_password_stops(
     assert response["Content-Type"] == "application/pdf"
     member.refresh_from_db()
     assert member.password != old_hash and member.must_change_password
-    assert member.username in pdf_text(response)
+    assert member.username in raw_pdf_text(response.content)
 
 
 def test_reset_refuses_a_student_of_another_class(
@@ -85,9 +72,7 @@ def test_reset_refuses_a_student_of_another_class(
 
 
 def test_remove_keeps_the_account(client, coordinator_a, class_a, school_a):
-    member = MembershipFactory(
-        organisation=school_a, school_class=class_a, role=Membership.Role.LEARNER
-    ).user
+    member = LearnerMembershipFactory(school_class=class_a).user
     client.force_login(coordinator_a)
     client.post(reverse("coordinator:remove_student", args=[class_a.pk, member.pk]))
     assert not Membership.objects.filter(user=member, school_class=class_a).exists()
@@ -98,12 +83,7 @@ def test_class_list_is_sorted_the_vietnamese_way(
     client, coordinator_a, class_a, school_a
 ):
     for name in ["Trần Văn Bình", "Nguyễn Thị Ánh", "Lê An"]:
-        MembershipFactory(
-            user__full_name=name,
-            organisation=school_a,
-            school_class=class_a,
-            role=Membership.Role.LEARNER,
-        )
+        LearnerMembershipFactory(user__full_name=name, school_class=class_a)
     client.force_login(coordinator_a)
     html = client.get(reverse("coordinator:class", args=[class_a.pk])).text
     positions = [html.index(n) for n in ["Lê An", "Nguyễn Thị Ánh", "Trần Văn Bình"]]

@@ -12,8 +12,7 @@ from courses import coordinator_urls as course_urls
 from people import coordinator_urls as people_urls
 from people.models import Membership, RosterImport
 from reports.class_progress import urls as report_urls
-from tests.courses.conftest import build_course
-from tests.factories import UserFactory
+from tests.factories import UserFactory, build_course, member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -93,12 +92,8 @@ def test_learners_and_visitors_get_nothing(client, other_school_objects):
 def test_a_province_level_coordinator_sees_every_school(
     client, province, class_b, school_a
 ):
-    from tests.factories import MembershipFactory
 
-    user = UserFactory()
-    MembershipFactory(
-        user=user, organisation=province, role=Membership.Role.COORDINATOR
-    )
+    user = member_of(province, Membership.Role.COORDINATOR)
     client.force_login(user)
     url = reverse("coordinator:class", kwargs={"class_id": class_b.pk})
     assert client.get(url).status_code == 200

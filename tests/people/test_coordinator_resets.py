@@ -5,7 +5,6 @@ is told; a password changes only together with the slip that carries it; names
 the slips cannot print are refused before any account exists.
 """
 
-import io
 import logging
 
 import pytest
@@ -13,34 +12,19 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
-from pypdf import PdfReader
 
 from people import audit, password_resets
 from people.models import AuditEntry, Membership, User
-from tests.factories import MembershipFactory, SchoolClassFactory, UserFactory
+from tests.certificates.pdf_tools import raw_pdf_text
+from tests.factories import (
+    LearnerMembershipFactory,
+    MembershipFactory,
+    SchoolClassFactory,
+    learner_in,
+    member_of,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def class_a(school_a):
-    return SchoolClassFactory(organisation=school_a, name="10A1")
-
-
-def learner(school_class, **fields):
-    user = UserFactory(**fields)
-    MembershipFactory(
-        user=user,
-        organisation=school_class.organisation,
-        school_class=school_class,
-        role=Membership.Role.LEARNER,
-    )
-    return user
-
-
-def pdf_text(response):
-    reader = PdfReader(io.BytesIO(response.content))
-    return "\n".join(page.extract_text() for page in reader.pages)
 
 
 def reset(client, school_class, user=None, follow=False):
@@ -77,12 +61,7 @@ def make_learner_outside(user, unit):
     other = SchoolClassFactory(
         organisation=unit.get_root().get_children().last(), name="12C9"
     )
-    MembershipFactory(
-        user=user,
-        organisation=other.organisation,
-        school_class=other,
-        role=Membership.Role.LEARNER,
-    )
+    LearnerMembershipFactory(user=user, school_class=other)
 
 
 # Pages answer in Vietnamese (the default language): the reasons as shown.
@@ -101,7 +80,7 @@ def test_a_coordinator_cannot_reset_an_account_with_more_than_a_learner_place(
     client, coordinator_a, class_a, school_a, school_b, grant, reason
 ):
     # The province's viewer also has a learner place in a class of school A.
-    victim = learner(class_a, username="xem_thong_ke")
+    victim = learner_in(class_a, username="xem_thong_ke")
     grant(victim, school_a)
     old_hash = User.objects.get(pk=victim.pk).password
     client.force_login(coordinator_a)
@@ -119,15 +98,15 @@ def test_a_coordinator_cannot_reset_an_account_with_more_than_a_learner_place(
 def test_resetting_everyone_skips_and_lists_the_privileged(
     client, coordinator_a, class_a, school_a
 ):
-    viewer = learner(class_a, username="xem_thong_ke")
+    viewer = learner_in(class_a, username="xem_thong_ke")
     make_viewer(viewer, school_a.get_root())
-    student = learner(class_a, username="hocsinh_a")
+    student = learner_in(class_a, username="hocsinh_a")
     old_viewer, old_student = viewer.password, student.password
     client.force_login(coordinator_a)
 
     response = reset(client, class_a)
     assert response["Content-Type"] == "application/pdf"
-    text = pdf_text(response)
+    text = raw_pdf_text(response.content)
     assert "hocsinh_a" in text and "xem_thong_ke" not in text
     viewer.refresh_from_db()
     student.refresh_from_db()
@@ -148,7 +127,7 @@ def test_the_owner_is_told_by_email_and_once_at_the_next_sign_in(
     monkeypatch.setattr(password_resets, "temporary_password", lambda: "tamthoi234")
     coordinator_a.full_name = "Cô Lan"
     coordinator_a.save()
-    student = learner(class_a, username="hocsinh_a", email="hs.a@example.vn")
+    student = learner_in(class_a, username="hocsinh_a", email="hs.a@example.vn")
     client.force_login(coordinator_a)
     with translation.override("en"), caplog.at_level(logging.INFO, "people"):
         with django_capture_on_commit_callbacks(execute=True):
@@ -165,7 +144,7 @@ def test_the_owner_is_told_by_email_and_once_at_the_next_sign_in(
     assert entry in entries_visible_to_an_administrator_of(class_a.organisation)
 
     client.logout()
-    assert "tamthoi234" in pdf_text(response)
+    assert "tamthoi234" in raw_pdf_text(response.content)
     page = client.post(
         reverse("people:login"),
         {"username": "hocsinh_a", "password": "tamthoi234"},
@@ -179,17 +158,14 @@ def test_the_owner_is_told_by_email_and_once_at_the_next_sign_in(
 
 
 def entries_visible_to_an_administrator_of(unit):
-    administrator = UserFactory()
-    MembershipFactory(
-        user=administrator, organisation=unit, role=Membership.Role.ADMINISTRATOR
-    )
+    administrator = member_of(unit, Membership.Role.ADMINISTRATOR)
     return list(audit.entries_for(administrator))
 
 
 def test_resetting_everyone_writes_one_audit_entry_per_account(
     client, coordinator_a, class_a
 ):
-    students = [learner(class_a) for _ in range(3)]
+    students = [learner_in(class_a) for _ in range(3)]
     client.force_login(coordinator_a)
     reset(client, class_a)
     entries = AuditEntry.objects.filter(action=AuditEntry.Action.RESET_PASSWORD)
@@ -200,7 +176,7 @@ def test_resetting_everyone_writes_one_audit_entry_per_account(
 def test_no_password_changes_when_the_slips_cannot_be_printed(
     client, coordinator_a, class_a, monkeypatch
 ):
-    students = [learner(class_a) for _ in range(3)]
+    students = [learner_in(class_a) for _ in range(3)]
     before = {u.pk: u.password for u in students}
 
     def broken(*args, **kwargs):
@@ -221,12 +197,12 @@ def test_names_stored_before_the_rule_still_get_their_slips(
     client, coordinator_a, class_a
 ):
     # Saved before people/names.py existed (no validation on save).
-    odd = learner(class_a, username="tranminh", full_name="Trần 王 Minh\u202e")
-    plain = learner(class_a, username="hocsinh_b")
+    odd = learner_in(class_a, username="tranminh", full_name="Trần 王 Minh\u202e")
+    plain = learner_in(class_a, username="hocsinh_b")
     client.force_login(coordinator_a)
     response = reset(client, class_a)
     assert response["Content-Type"] == "application/pdf"
-    text = pdf_text(response)
+    text = raw_pdf_text(response.content)
     assert "tranminh" in text and "hocsinh_b" in text
     assert "Trần ? Minh" in text
     for user in (odd, plain):
@@ -278,7 +254,7 @@ def test_resetting_a_whole_class_takes_a_fixed_number_of_queries(
     client, coordinator_a, class_a, django_assert_max_num_queries
 ):
     for n in range(12):
-        learner(class_a, username=f"hs{n:02d}", email=f"hs{n:02d}@example.vn")
+        learner_in(class_a, username=f"hs{n:02d}", email=f"hs{n:02d}@example.vn")
     client.force_login(coordinator_a)
     with django_assert_max_num_queries(16):
         response = reset(client, class_a)

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from people.models import Membership
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, UserFactory, member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -17,31 +17,26 @@ def header_links(client, home_page):
     }
 
 
-def test_a_learner_sees_neither_coordination_nor_statistics(
-    client, home_page, school_a
+@pytest.mark.parametrize(
+    ("unit", "role", "statistics"),
+    [
+        ("school_a", Membership.Role.LEARNER, False),  # neither room
+        ("province", Membership.Role.VIEWER, True),  # a department viewer
+    ],
+)
+def test_a_learner_or_viewer_sees_no_coordination(
+    client, home_page, request, unit, role, statistics
 ):
-    learner = UserFactory()
-    MembershipFactory(user=learner, organisation=school_a, role=Membership.Role.LEARNER)
-    client.force_login(learner)
+    client.force_login(member_of(request.getfixturevalue(unit), role))
     assert header_links(client, home_page) == {
         "coordination": False,
-        "statistics": False,
+        "statistics": statistics,
     }
 
 
 def test_a_coordinator_sees_both(client, home_page, coordinator_a):
     client.force_login(coordinator_a)
     assert header_links(client, home_page) == {"coordination": True, "statistics": True}
-
-
-def test_a_department_viewer_sees_statistics_only(client, home_page, province):
-    viewer = UserFactory()
-    MembershipFactory(user=viewer, organisation=province, role=Membership.Role.VIEWER)
-    client.force_login(viewer)
-    assert header_links(client, home_page) == {
-        "coordination": False,
-        "statistics": True,
-    }
 
 
 def test_a_new_role_shows_at_once(client, home_page, province):

@@ -1,13 +1,11 @@
 """From an uploaded class list to accounts and login slips, through the pages."""
 
-import io
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from pypdf import PdfReader
 
 from people.models import Membership, RosterImport, SchoolClass, User
+from tests.certificates.pdf_tools import raw_pdf_text
 from tests.people.conftest import roster_file
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +39,7 @@ def slip_text(client, job):
     response = client.get(reverse("coordinator:import_slips", args=[job.pk]))
     assert response["Content-Type"] == "application/pdf"
     data = b"".join(response.streaming_content)
-    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    return raw_pdf_text(data)
 
 
 def test_import_previews_then_creates_accounts_and_slips(

@@ -44,6 +44,13 @@ def either_language(text):
     return versions
 
 
+def row_problems(client, school, rows, capture):
+    """Upload rows the import must refuse: the problems it found, by row."""
+    job = upload(client, school, rows, capture)
+    assert job.status == RosterImport.Status.INVALID
+    return problems(job)
+
+
 def problems(job):
     return {p["row"]: p["message"] for p in job.preview["problems"]}
 
@@ -66,9 +73,7 @@ def test_names_the_slips_cannot_print_are_row_problems_and_nothing_is_created(
         "Phạm\u200bThị Chi,05/02/2010,10A1,\n"
         "Giàng Aʼ Sùng,06/02/2010,10A1,\n"
     )
-    job = upload(client, school_a, rows, django_capture_on_commit_callbacks)
-    assert job.status == RosterImport.Status.INVALID
-    found = problems(job)
+    found = row_problems(client, school_a, rows, django_capture_on_commit_callbacks)
     assert sorted(found) == [3, 4, 5, 6]
     assert "“王”" in found[3] and "“😀”" in found[4]
     assert "U+202E" in found[5] and "U+200B" in found[6]
@@ -85,9 +90,7 @@ def test_an_email_taken_in_another_case_is_a_row_problem(
         "Lê Thị Bình,02/02/2010,10A1,Binh@Example.vn\n"
         "Lê Thị Chi,03/02/2010,10A1,binh@example.VN\n"
     )
-    job = upload(client, school_a, rows, django_capture_on_commit_callbacks)
-    assert job.status == RosterImport.Status.INVALID
-    found = problems(job)
+    found = row_problems(client, school_a, rows, django_capture_on_commit_callbacks)
     assert sorted(found) == [2, 4]
     assert found[2] in either_language(M_EMAIL_TAKEN)
     assert "3" in found[4] and found[4].replace("3", "%(first)s") in either_language(

@@ -36,6 +36,14 @@ def post_upload(client, school):
     )
 
 
+def uploaded(client, coordinator, school, capture, *, run_tasks=True):
+    """The coordinator's upload as a job; ``run_tasks=False`` loses its read task."""
+    client.force_login(coordinator)
+    with capture(execute=run_tasks):
+        post_upload(client, school)
+    return RosterImport.objects.get()
+
+
 def test_upload_while_the_broker_is_down_is_kept_and_read_when_it_is_back(
     client, school_a, coordinator_a, django_capture_on_commit_callbacks
 ):
@@ -68,10 +76,7 @@ def test_upload_while_the_broker_is_down_is_kept_and_read_when_it_is_back(
 def test_confirming_while_the_broker_is_down_applies_once_it_is_back(
     client, school_a, coordinator_a, django_capture_on_commit_callbacks
 ):
-    client.force_login(coordinator_a)
-    with django_capture_on_commit_callbacks(execute=True):
-        post_upload(client, school_a)
-    job = RosterImport.objects.get()
+    job = uploaded(client, coordinator_a, school_a, django_capture_on_commit_callbacks)
     assert job.status == RosterImport.Status.PREVIEW
     confirm_url = reverse("coordinator:import_confirm", args=[job.pk])
     with broker_down():
@@ -103,10 +108,7 @@ def dated(job, status, minutes_ago):
 def test_an_apply_whose_worker_died_is_failed_with_a_message(
     client, school_a, coordinator_a, django_capture_on_commit_callbacks
 ):
-    client.force_login(coordinator_a)
-    with django_capture_on_commit_callbacks(execute=True):
-        post_upload(client, school_a)
-    job = RosterImport.objects.get()
+    job = uploaded(client, coordinator_a, school_a, django_capture_on_commit_callbacks)
     limit = apply_roster_task.time_limit // 60  # minutes
 
     dated(job, RosterImport.Status.APPLYING, limit)  # still within its time
@@ -128,10 +130,13 @@ def test_an_apply_whose_worker_died_is_failed_with_a_message(
 def test_a_read_whose_worker_died_is_read_again(
     client, school_a, coordinator_a, django_capture_on_commit_callbacks
 ):
-    client.force_login(coordinator_a)
-    with django_capture_on_commit_callbacks(execute=False):
-        post_upload(client, school_a)  # its task is never run: "lost"
-    job = RosterImport.objects.get()
+    job = uploaded(  # its task is never run: "lost"
+        client,
+        coordinator_a,
+        school_a,
+        django_capture_on_commit_callbacks,
+        run_tasks=False,
+    )
     dated(job, RosterImport.Status.READING, read_roster_task.time_limit // 60 + 10)
     assert sweep_roster_imports() == {"queued": 1, "failed": 0}
     assert RosterImport.objects.get().status == RosterImport.Status.PREVIEW

@@ -13,7 +13,8 @@ from tests.factories import (
     MembershipFactory,
     OrganisationFactory,
     SchoolClassFactory,
-    UserFactory,
+    learner_in,
+    member_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -29,22 +30,14 @@ def _small_limit(settings):
 def _school_with_class(code):
     school = OrganisationFactory(code=code)
     school_class = SchoolClassFactory(organisation=school)
-    coordinator = UserFactory(username=f"giaovien{code}")
-    MembershipFactory(
-        user=coordinator, organisation=school, role=Membership.Role.COORDINATOR
+    coordinator = member_of(
+        school, Membership.Role.COORDINATOR, username=f"giaovien{code}"
     )
     return school_class, coordinator
 
 
 def _student(school_class, username):
-    user = UserFactory(username=username, full_name=f"Học sinh {username}")
-    MembershipFactory(
-        user=user,
-        organisation=school_class.organisation,
-        school_class=school_class,
-        role=Membership.Role.LEARNER,
-    )
-    return user
+    return learner_in(school_class, username=username, full_name=f"Học sinh {username}")
 
 
 def _hammer(username, times=3):

@@ -10,11 +10,6 @@ from tests.factories import SchoolClassFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def class_a(school_a):
-    return SchoolClassFactory(organisation=school_a, name="10A1")
-
-
 def learner(school_class, coordinator, name="Nguyễn Văn An", **fields):
     """A student added through the service itself."""
     user = User(full_name=name)

@@ -8,7 +8,12 @@ from django.urls import reverse
 
 from people.models import Membership, User
 from people.user_cache import user_cache_key
-from tests.factories import MembershipFactory, SchoolClassFactory, UserFactory
+from tests.factories import (
+    LearnerMembershipFactory,
+    SchoolClassFactory,
+    UserFactory,
+    member_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -62,13 +67,8 @@ def test_a_bulk_password_reset_signs_the_students_out(client, school_a):
     """bulk_update sends no signal: the reset must drop the cached students itself,
     or their open sessions would still match the old password."""
     school_class = SchoolClassFactory(organisation=school_a, name="10A1")
-    student = MembershipFactory(
-        organisation=school_a, school_class=school_class, role=Membership.Role.LEARNER
-    ).user
-    coordinator = UserFactory(username="giaovien")
-    MembershipFactory(
-        user=coordinator, organisation=school_a, role=Membership.Role.COORDINATOR
-    )
+    student = LearnerMembershipFactory(school_class=school_class).user
+    coordinator = member_of(school_a, Membership.Role.COORDINATOR, username="giaovien")
     student_client = client.__class__()
     student_client.force_login(student)
     url = reverse("courses:my_learning")

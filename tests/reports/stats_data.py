@@ -42,12 +42,12 @@ from courses import views as course_views
 from courses.enrolment import enrol_class
 from courses.models import CoursePage, Enrolment
 from people.models import Membership, Organisation
-from tests.courses.conftest import build_course
 from tests.factories import (
-    MembershipFactory,
+    CourseFactory,
     OrganisationFactory,
     SchoolClassFactory,
-    UserFactory,
+    learner_in,
+    member_of,
 )
 
 SEP_1 = datetime(2026, 9, 1, 8, tzinfo=UTC)
@@ -57,23 +57,6 @@ OCT_1 = datetime(2026, 10, 1, 8, tzinfo=UTC)
 def _unit(parent, code, name, kind):
     parent = Organisation.objects.get(pk=parent.pk)  # fresh numchild for treebeard
     return OrganisationFactory(parent=parent, code=code, name=name, kind=kind)
-
-
-def _learner(name, school_class):
-    user = UserFactory(full_name=name)
-    MembershipFactory(
-        user=user,
-        organisation=school_class.organisation,
-        school_class=school_class,
-        role=Membership.Role.LEARNER,
-    )
-    return user
-
-
-def _staff(username, unit, role):
-    user = UserFactory(username=username)
-    MembershipFactory(user=user, organisation=unit, role=role)
-    return user
 
 
 def build(home_page):
@@ -89,8 +72,8 @@ def build(home_page):
     k3 = SchoolClassFactory(organisation=s3, name="9A1")
     k4 = SchoolClassFactory(organisation=s4, name="11B1")
 
-    course_a, _quiz = build_course(home_page)
-    course_b, _quiz = build_course(home_page, slug="dich-vu-cong")
+    course_a = CourseFactory(parent=home_page)
+    course_b = CourseFactory(parent=home_page, slug="dich-vu-cong")
     CoursePage.objects.filter(pk=course_b.pk).update(title="Dịch vụ công trực tuyến")
 
     names = {
@@ -105,7 +88,7 @@ def build(home_page):
         "L9": ("Đặng Văn Khoa", k4),
         "L10": ("Ngô Thị Lan", k4),
     }
-    learners = {key: _learner(name, k) for key, (name, k) in names.items()}
+    learners = {key: learner_in(k, full_name=name) for key, (name, k) in names.items()}
 
     # L5 enrols by themselves first, then the class is enrolled: one enrolment.
     request = RequestFactory().post(course_a.url + "ghi-danh/")
@@ -177,10 +160,10 @@ def build(home_page):
         course_b=course_b,
         learners=learners,
         enrolments=enrolments,
-        viewer=_staff("sogd_test", province, Membership.Role.VIEWER),
-        viewer_c2=_staff("viewer_c2", c2, Membership.Role.VIEWER),
-        coord_s1=_staff("coord_s1", s1, Membership.Role.COORDINATOR),
-        coord_s4=_staff("coord_s4", s4, Membership.Role.COORDINATOR),
+        viewer=member_of(province, Membership.Role.VIEWER, username="sogd_test"),
+        viewer_c2=member_of(c2, Membership.Role.VIEWER, username="viewer_c2"),
+        coord_s1=member_of(s1, Membership.Role.COORDINATOR, username="coord_s1"),
+        coord_s4=member_of(s4, Membership.Role.COORDINATOR, username="coord_s4"),
     )
 
 

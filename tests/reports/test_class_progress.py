@@ -11,9 +11,12 @@ from courses import quiz
 from courses.completion import mark_lesson_done
 from courses.enrolment import enrol_class
 from courses.models import Enrolment, LessonPage
-from people.models import Membership
-from tests.courses.conftest import build_course, correct_answers
-from tests.factories import MembershipFactory, SchoolClassFactory
+from tests.courses.conftest import correct_answers
+from tests.factories import (
+    LearnerMembershipFactory,
+    SchoolClassFactory,
+    build_course,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -24,12 +27,7 @@ def setup(school_a, home_page):
     school_class = SchoolClassFactory(organisation=school_a, name="10A1")
     names = ["Trần Văn Bình", '=HYPERLINK("http://x")', "Nguyễn Thị Ánh", "Lê An"]
     for name in names:
-        MembershipFactory(
-            user__full_name=name,
-            organisation=school_a,
-            school_class=school_class,
-            role=Membership.Role.LEARNER,
-        )
+        LearnerMembershipFactory(user__full_name=name, school_class=school_class)
     enrol_class(school_class, course)
     lessons = list(LessonPage.objects.child_of(course))
     by_name = {e.user.full_name: e for e in Enrolment.objects.select_related("user")}
@@ -91,11 +89,7 @@ def test_query_count_does_not_grow_with_the_class(
     with django_assert_max_num_queries(14) as small:
         client.get(url)
     for _ in range(20):
-        MembershipFactory(
-            organisation=school_a,
-            school_class=school_class,
-            role=Membership.Role.LEARNER,
-        )
+        LearnerMembershipFactory(school_class=school_class)
     enrol_class(school_class, course)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(url)

@@ -17,8 +17,7 @@ from courses.models import (
 )
 from courses.quiz import build_snapshot
 from reports.item_analysis.analysis import analyse
-from tests.courses.conftest import build_course
-from tests.factories import UserFactory
+from tests.factories import UserFactory, build_course
 
 Q1 = "Mật khẩu nào mạnh nhất?"
 Q2 = "Dấu hiệu lừa đảo?"

@@ -18,8 +18,7 @@ from courses.models import (
 )
 from reports.item_analysis.analysis import analyse
 from reports.item_analysis.versions import by_tag
-from tests.courses.conftest import build_course
-from tests.factories import UserFactory
+from tests.factories import QuestionFactory, UserFactory, build_course
 
 pytestmark = pytest.mark.django_db
 
@@ -28,15 +27,8 @@ Q_SCAM = "VNeID có hỏi mã OTP qua điện thoại không?"
 
 
 def single(bank, text, choices, correct):
-    return Question.objects.create(
-        bank=bank,
-        kind=Question.Kind.SINGLE,
-        text=text,
-        choices=[
-            ("choice", {"text": c, "correct": n == correct})
-            for n, c in enumerate(choices)
-        ],
-    )
+    answers = [(c, n == correct) for n, c in enumerate(choices)]
+    return QuestionFactory(bank=bank, text=text, answers=answers)
 
 
 @pytest.fixture

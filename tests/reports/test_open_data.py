@@ -16,8 +16,7 @@ from certificates.models import Certificate
 from courses.models import Enrolment
 from people.models import Organisation
 from reports.open_data import data as open_data
-from tests.courses.conftest import build_course
-from tests.factories import OrganisationFactory, UserFactory
+from tests.factories import CourseFactory, OrganisationFactory, UserFactory
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "open-data.md"
 SEP = datetime(2026, 9, 15, 3, tzinfo=UTC)
@@ -69,7 +68,7 @@ def province_data(home_page):
     o1 = _unit(c1, "19-O1", "Bộ phận một cửa Phường Một", "one_stop_office")
     s2 = _unit(c2, "19-S2", "THPT B", "school")
     s3 = _unit(c2, "19-S3", "THCS Cũ", "school")
-    course, _quiz = build_course(home_page)
+    course = CourseFactory(parent=home_page)
     done = _enrol(course, s1, 5, enrolled=SEP, completed=SEP, certificates=3)
     _enrol(course, s3, 2, enrolled=SEP)
     _enrol(course, o1, 5, enrolled=OCT)

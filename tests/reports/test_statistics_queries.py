@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from courses.models import Enrolment
 from people.models import Membership, Organisation
-from tests.courses.conftest import build_course
 from tests.factories import (
+    CourseFactory,
     MembershipFactory,
     OrganisationFactory,
     SchoolClassFactory,
@@ -21,7 +21,7 @@ MAX_QUERIES = 22
 def _province(home_page, n):
     """A commune of n schools with one class each, and one school with n classes of
     n learners; every learner enrolled, some completed."""
-    course, _quiz = build_course(home_page)
+    course = CourseFactory(parent=home_page)
     province = OrganisationFactory(code="P", name="Tỉnh", kind="province")
     commune = province.add_child(code="C", name="Xã", kind="commune")
     schools = [

@@ -12,21 +12,23 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
 
-from certificates.models import Certificate, ClassArchive
+from certificates.models import Certificate
 from courses import quiz
 from courses.enrolment import enrol_class
 from courses.models import Enrolment, QuizPage
-from people.models import Membership, Organisation, RosterImport
-from reports.models import ExportJob
+from people.models import Membership, Organisation
 from tests.certificates.conftest import complete
-from tests.courses.conftest import build_course
 from tests.factories import (
-    MembershipFactory,
+    ClassArchiveFactory,
+    ExportJobFactory,
     OrganisationFactory,
+    RosterImportFactory,
     SchoolClassFactory,
     UserFactory,
+    build_course,
+    learner_in,
+    member_of,
 )
 
 
@@ -56,23 +58,6 @@ class World:
     administrator_b: object = None
 
 
-def _learner(school_class, **fields):
-    user = UserFactory(**fields)
-    MembershipFactory(
-        user=user,
-        organisation=school_class.organisation,
-        school_class=school_class,
-        role=Membership.Role.LEARNER,
-    )
-    return user
-
-
-def _staff(unit, role, username):
-    user = UserFactory(username=username)
-    MembershipFactory(user=user, organisation=unit, role=role)
-    return user
-
-
 @pytest.fixture
 def world(home_page, django_capture_on_commit_callbacks):
     province = OrganisationFactory(code="19", name="Tỉnh Thái Nguyên", kind="province")
@@ -89,8 +74,8 @@ def world(home_page, django_capture_on_commit_callbacks):
     )
     class_a = SchoolClassFactory(organisation=school_a, name="10A1")
     class_b = SchoolClassFactory(organisation=school_b, name="12C1")
-    learner_a = _learner(class_a, username="hocsinh_a", full_name="Lý Thị Mai")
-    learner_b = _learner(class_b, username="hocsinh_b", full_name="Hà Văn Nam")
+    learner_a = learner_in(class_a, username="hocsinh_a", full_name="Lý Thị Mai")
+    learner_b = learner_in(class_b, username="hocsinh_b", full_name="Hà Văn Nam")
     editor = UserFactory(username="bientap")
     editor.groups.add(Group.objects.get(name="Editors"))
 
@@ -99,33 +84,15 @@ def world(home_page, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         complete(enrolment_a)  # the certificate is issued eagerly
     attempt_a = quiz.start_attempt(enrolment_a, quiz_page, course=course)
-    coordinator_a = _staff(school_a, Membership.Role.COORDINATOR, "giaovien_a")
+    coordinator_a = member_of(
+        school_a, Membership.Role.COORDINATOR, username="giaovien_a"
+    )
     enrol_class(class_a, course, by=coordinator_a)
-    roster_a = RosterImport.objects.create(
-        organisation=school_a,
-        school_year="2026-2027",
-        default_class_name="10A1",
-        created_by=coordinator_a,
-        filename="10A1.csv",
-        file=ContentFile(b"Ho ten\nLy Thi Mai\n", name="10A1.csv"),
-        status=RosterImport.Status.PREVIEW,
-        error_rows=ContentFile(b"Dong,Loi\n2,Thieu ten\n", name="loi.csv"),
-        slips=ContentFile(b"%PDF-1.4 slips", name="phieu.pdf"),
+    roster_a = RosterImportFactory(organisation=school_a, created_by=coordinator_a)
+    archive_a = ClassArchiveFactory(
+        school_class=class_a, course=course, requested_by=coordinator_a
     )
-    archive_a = ClassArchive.objects.create(
-        school_class=class_a,
-        course=course,
-        requested_by=coordinator_a,
-        status=ClassArchive.Status.DONE,
-        file=ContentFile(b"PK\x05\x06" + bytes(18), name="10A1.zip"),
-    )
-    export_a = ExportJob.objects.create(
-        requested_by=coordinator_a,
-        filters={},
-        format=ExportJob.Format.CSV,
-        status=ExportJob.Status.DONE,
-        file=ContentFile(b"\xef\xbb\xbfDon vi\n", name="thong-ke.csv"),
-    )
+    export_a = ExportJobFactory(requested_by=coordinator_a)
     return World(
         province=province,
         school_a=school_a,
@@ -135,8 +102,10 @@ def world(home_page, django_capture_on_commit_callbacks):
         learner_a=learner_a,
         learner_b=learner_b,
         coordinator_a=coordinator_a,
-        coordinator_b=_staff(school_b, Membership.Role.COORDINATOR, "giaovien_b"),
-        viewer_b=_staff(commune_b, Membership.Role.VIEWER, "xem_b"),
+        coordinator_b=member_of(
+            school_b, Membership.Role.COORDINATOR, username="giaovien_b"
+        ),
+        viewer_b=member_of(commune_b, Membership.Role.VIEWER, username="xem_b"),
         editor=editor,
         course=course,
         quiz_page=QuizPage.objects.get(pk=quiz_page.pk),
@@ -146,6 +115,10 @@ def world(home_page, django_capture_on_commit_callbacks):
         roster_a=roster_a,
         archive_a=archive_a,
         export_a=export_a,
-        administrator_a=_staff(commune_a, Membership.Role.ADMINISTRATOR, "quantri_a"),
-        administrator_b=_staff(commune_b, Membership.Role.ADMINISTRATOR, "quantri_b"),
+        administrator_a=member_of(
+            commune_a, Membership.Role.ADMINISTRATOR, username="quantri_a"
+        ),
+        administrator_b=member_of(
+            commune_b, Membership.Role.ADMINISTRATOR, username="quantri_b"
+        ),
     )

@@ -9,14 +9,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
-from pypdf import PdfReader
 
 from certificates.models import Certificate
 from courses.models import ClassEnrolment, Enrolment
 from people.models import Membership, RosterImport, User
 from people.rosters.limits import MAX_UPLOAD_BYTES
 from tests.certificates.conftest import complete
-from tests.factories import MembershipFactory, UserFactory
+from tests.certificates.pdf_tools import raw_pdf_text
+from tests.factories import learner_in
 
 pytestmark = pytest.mark.django_db
 SCRIPT = "<script>alert(1)</script>"
@@ -193,25 +193,10 @@ def _upload_roster(client, world, rows, capture):
     return RosterImport.objects.latest("pk")
 
 
-def _learner_in(school_class, full_name):
-    user = UserFactory(full_name=full_name)
-    MembershipFactory(
-        user=user,
-        organisation=school_class.organisation,
-        school_class=school_class,
-        role=Membership.Role.LEARNER,
-    )
-    return user
-
-
 def body(response):
     if response.streaming:
         return b"".join(response.streaming_content)
     return response.content
-
-
-def _pdf_text(data):
-    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
 
 
 def test_a_roster_refuses_script_and_formulas_in_names_row_by_row(
@@ -252,8 +237,8 @@ def test_script_and_formulas_in_names_stay_text_in_pages_pdfs_and_exports(
     """Names that reach the database another way (the admin's user editor, an old
     import) are still only text: escaped in HTML, printed in PDFs, no formulas."""
     capture = django_capture_on_commit_callbacks
-    scripted = _learner_in(world.class_a, SCRIPT)
-    formula = _learner_in(world.class_a, FORMULA)
+    scripted = learner_in(world.class_a, full_name=SCRIPT)
+    formula = learner_in(world.class_a, full_name=FORMULA)
     client = signed_in(world.coordinator_a)
 
     page = client.get(reverse("coordinator:class", args=[world.class_a.pk]))
@@ -262,7 +247,7 @@ def test_script_and_formulas_in_names_stay_text_in_pages_pdfs_and_exports(
 
     slips = client.post(reverse("coordinator:reset_passwords", args=[world.class_a.pk]))
     assert slips["Content-Type"] == "application/pdf"
-    assert SCRIPT in _pdf_text(body(slips))
+    assert SCRIPT in raw_pdf_text(body(slips))
 
     # the certificate (ReportLab paragraphs read markup: it must stay text)
     enrolment = Enrolment.objects.create(user=scripted, course=world.course)
@@ -271,7 +256,7 @@ def test_script_and_formulas_in_names_stay_text_in_pages_pdfs_and_exports(
     certificate = Certificate.objects.get(enrolment=enrolment)
     assert certificate.status == "issued", certificate.last_error
     with certificate.pdf.open("rb") as pdf:
-        assert SCRIPT in _pdf_text(pdf.read())
+        assert SCRIPT in raw_pdf_text(pdf.read())
     verify = Client().get(
         reverse("certificates:verify_code", args=[certificate.verification_code])
     )

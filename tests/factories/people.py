@@ -1,4 +1,4 @@
-"""factory_boy factories for the domain models. Times are set per object."""
+"""People: users, units, classes and memberships. Times are set per object."""
 
 import factory
 
@@ -55,3 +55,24 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = Membership.Role.LEARNER
+
+
+class LearnerMembershipFactory(MembershipFactory):
+    """A learner's place in a class, and so in the class's school."""
+
+    school_class = factory.SubFactory(SchoolClassFactory)
+    organisation = factory.SelfAttribute("school_class.organisation")
+
+
+def learner_in(school_class, **user_fields):
+    """A new user learning in ``school_class``; ``user_fields`` go to UserFactory."""
+    user = UserFactory(**user_fields)
+    LearnerMembershipFactory(user=user, school_class=school_class)
+    return user
+
+
+def member_of(unit, role, **user_fields):
+    """A new user with ``role`` (coordinator, viewer…) in ``unit``."""
+    user = UserFactory(**user_fields)
+    MembershipFactory(user=user, organisation=unit, role=role)
+    return user
