@@ -52,7 +52,7 @@ def browser():
 def demo_content(home_page):
     """The demo content (``load_demo``), on the home page a transactional flush made
     anew."""
-    from home.demo.loader import load_demo
+    from demo.loader import load_demo
 
     load_demo()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from courses.models import Enrolment, Question, QuestionBank, QuizAttempt
+from courses.models import Enrolment, QuestionBank, QuizAttempt
 from tests.factories import build_course
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))

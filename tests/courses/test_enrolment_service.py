@@ -5,8 +5,7 @@ from django.db import IntegrityError
 
 from courses.enrolment import SelfEnrolmentClosed, enrol_self
 from courses.models import Enrolment
-from tests.courses.conftest import build_course
-from tests.factories import MembershipFactory, SchoolClassFactory
+from tests.factories import MembershipFactory, SchoolClassFactory, build_course
 
 pytestmark = pytest.mark.django_db
 

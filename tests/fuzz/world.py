@@ -19,7 +19,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from certificates.models import Certificate, CertificateTemplate
-from demo import certificate_art as demo_art
 from courses import quiz
 from courses.enrolment import enrol_class
 from courses.exam_windows import set_quiz_window

@@ -29,7 +29,6 @@ from courses.completion import mark_lesson_done
 from courses.models import Enrolment, LessonPage, QuestionResult, QuizAttempt, QuizPage
 from people.models import RosterImport
 from people.sweeps import sweep_roster_imports
-from tests.certificates import conftest as certificate_fixtures
 from tests.certificates.conftest import complete
 from tests.factories import learner_in
 from tests.integration.faults_support import OwnRedis, celery_on

@@ -13,7 +13,7 @@ from people.models import AuditEntry, Membership, Transfer
 from reports.dashboard import queries
 from reports.filters import ReportFilters
 from reports.tree import UnitTree
-from tests.courses.conftest import build_course
+from tests.factories import build_course
 from tests.people import department_area
 from tests.people.department_area import LEARNER, Area, snapshot
 
