@@ -23,16 +23,27 @@ def step(number):
 
 
 def copy(model, columns, rows):
-    """COPY rows (tuples in ``columns`` order) into the model's table."""
+    """COPY rows (tuples in ``columns`` order) into the model's table.
+
+    COPY skips Django's defaults, so every other NOT NULL column gets its model
+    default here: a column added to a model later does not break the seeding."""
     from django.db import connection
 
     table = model._meta.db_table
+    defaulted = [
+        field
+        for field in model._meta.concrete_fields
+        if field.column not in columns and not field.null and not field.primary_key
+    ]
+    extra = tuple(
+        field.get_db_prep_save(field.get_default(), connection) for field in defaulted
+    )
+    names = ", ".join(f'"{c}"' for c in [*columns, *(f.column for f in defaulted)])
     with connection.cursor() as cursor:
         raw = cursor.cursor
-        names = ", ".join(f'"{c}"' for c in columns)
         with raw.copy(f'COPY "{table}" ({names}) FROM STDIN') as target:  # noqa: S608
             for row in rows:
-                target.write_row(row)
+                target.write_row(tuple(row) + extra)
 
 
 def reset_sequences(*models):

@@ -38,7 +38,7 @@ VOLATILE_FIELDS = {"last_login"}
 
 
 def is_summary(model):
-    """Tables the statistics rebuild on reading (reports/rollup.py)."""
+    """Tables the statistics rebuild on reading (reports/dashboard/rollup.py)."""
     return model._meta.app_label == "reports" and "completion" in model._meta.model_name
 
 
