@@ -21,6 +21,7 @@ from people.text import clean_text
 
 from ..blocks import ChoiceBlock
 from ..competence_widgets import CompetenceCheckboxes
+from .naming import CleanNameMixin
 
 
 class CompetenceTag(models.Model):
@@ -72,7 +73,7 @@ class CompetenceTag(models.Model):
         return f"{self.framework}:{self.code}"
 
 
-class QuestionBank(index.Indexed, models.Model):
+class QuestionBank(CleanNameMixin, index.Indexed, models.Model):
     """A named pool of questions (a topic, a course, an exam)."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -89,10 +90,6 @@ class QuestionBank(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.name = clean_text(self.name)
-        super().save(*args, **kwargs)
 
 
 class QuestionQuerySet(models.QuerySet):

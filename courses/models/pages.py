@@ -12,16 +12,17 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from people.models import Organisation
-from people.text import clean_text, fold, mark_keys
+from people.text import fold, mark_keys
 
 from ..blocks import LessonBodyBlock, QuizQuestionsBlock
 from ..competence_widgets import CompetenceCheckboxes
 from ..restrictions import CachedViewRestrictionsMixin
 from ..review_rules import DEFAULT_ANSWERS, DEFAULT_WHICH_WRONG, When
+from .naming import CleanNameMixin
 from .slugs import AsciiSlugMixin
 
 
-class Audience(models.Model):
+class Audience(CleanNameMixin, models.Model):
     """Who a course is for (youth-union members, one-stop staff…): an editable list."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
@@ -52,10 +53,6 @@ class Audience(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.name = clean_text(self.name)
-        super().save(*args, **kwargs)
 
 
 class CourseIndexPage(AsciiSlugMixin, Page):
