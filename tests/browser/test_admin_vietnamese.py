@@ -77,9 +77,13 @@ def test_schedule_dialog_reads_and_writes_dd_mm_yyyy(
     assert "Đặt lịch xuất bản" in dialog.inner_text()
     assert english_on(page) == []
     dialog.locator("#id_go_live_at").fill("05/12/2027 08:30")
-    # As a person would: a click on the dialog's title closes the date picker,
-    # which otherwise may cover the button.
+    # As a person would: a click on the dialog's title closes the date picker, which
+    # otherwise covers the button. The picker opens ~100 ms after the field takes
+    # focus, so wait for it first: a click before that is undone by its opening.
+    picker = page.locator(".xdsoft_datetimepicker:visible")
+    expect(picker).to_have_count(1)
     dialog.get_by_text("Đặt lịch xuất bản").first.click()
+    expect(picker).to_have_count(0)
     dialog.get_by_role("button", name="Lưu lịch").click()
     page.get_by_role("button", name="Lưu nháp").click()
     page.wait_for_load_state("networkidle")
