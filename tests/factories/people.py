@@ -27,7 +27,10 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
         model = Organisation
 
     code = factory.Sequence(lambda n: f"ORG-{n:04d}")
-    name = factory.Sequence(lambda n: f"Đơn vị số {n}")
+    # zero-padded so that name order is creation order: treebeard keeps siblings
+    # sorted by name and renumbers paths when a new one sorts first, which left
+    # unit objects held by a test with stale paths ("99" sorted after "100")
+    name = factory.Sequence(lambda n: f"Đơn vị số {n:05d}")
     kind = Organisation.Kind.SCHOOL
 
     @classmethod
