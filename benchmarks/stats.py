@@ -56,7 +56,8 @@ from harness.province import (
 )
 
 REPO = Path(__file__).resolve().parent.parent
-DB_NAME = "portal_bench_stats"
+# BENCH_STATS_DB lets parallel runs (one per worktree) keep apart
+DB_NAME = os.environ.get("BENCH_STATS_DB", "portal_bench_stats")
 TOTAL_TIMEOUT_S = 30 * 60
 
 
