@@ -25,6 +25,7 @@ COLUMN_MIN_W = 3
 COLUMN_MAX_W = 36
 COLUMN_GAP = 0.3  # share of each slot left empty between bars
 LABEL_SPACING = 50  # px between axis labels ("12/2026" is about 45 px at 11 px)
+COLUMN_INSET = 30  # room for half a label centred under the first and last bars
 
 
 def _svg(height, title, body, width=WIDTH):
@@ -92,10 +93,10 @@ def rate_bars(rows, title, target=None):
     return _svg(height, title, mark_safe("".join(parts)))  # noqa: S308 (escaped parts)
 
 
-def column_slots(count, left=10, right=WIDTH - 10):
+def column_slots(count, left=COLUMN_INSET, right=WIDTH - COLUMN_INSET):
     """[(x, width)] of ``count`` bars across the plot from ``left`` to ``right``:
     each bar between COLUMN_MIN_W and COLUMN_MAX_W wide, the group centred, every
-    bar inside the plot (36 months get 12 px bars, one month a 36 px bar)."""
+    bar inside the plot (36 months get 11 px bars, one month a 36 px bar)."""
     if count <= 0:
         return []
     plot = right - left
@@ -114,7 +115,7 @@ def columns(points, title):
     height, base, top = 220, 190, 16
     peak = max((n for _, n in points), default=0) or 1
     slots = column_slots(len(points))
-    step = _column_step(len(points), WIDTH - 20)
+    step = _column_step(len(points), WIDTH - 2 * COLUMN_INSET)
     label_every = max(1, math.ceil(LABEL_SPACING / step))
     parts = [
         format_html(
@@ -140,13 +141,11 @@ def columns(points, title):
             )
         )
         if i % label_every == 0:
-            # Centred under its bar, kept inside the box at both ends.
-            centre = min(max(x + bar_w / 2, 10 + LABEL_SPACING / 2), WIDTH - 34)
             parts.append(
                 format_html(
                     '<text x="{x}" y="{y}" font-size="11" fill="{c}" '
                     'text-anchor="middle">{label}</text>',
-                    x=_f(centre),
+                    x=_f(x + bar_w / 2),
                     y=base + 16,
                     c=INK,
                     label=label,
