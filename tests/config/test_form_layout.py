@@ -1,5 +1,6 @@
-"""includes/form.html, shared by the site's forms: a label above each field, a group of
-choices as a fieldset whose legend names it, a lone checkbox with its label beside it."""
+"""includes/form.html, shared by the site's forms: a label above each field, a group
+of choices as a fieldset whose legend names it, a lone checkbox with its label
+beside it."""
 
 import re
 
@@ -21,7 +22,8 @@ def _squash(html):
 
 def test_text_field_label_comes_before_its_input():
     html = _squash(render_to_string("includes/form.html", {"form": ExampleForm()}))
-    assert re.search(r'<label for="id_name">Name.*?</label> <input [^>]*id="id_name"', html)
+    label_then_input = r'<label for="id_name">Name.*?</label> <input [^>]*id="id_name"'
+    assert re.search(label_then_input, html)
 
 
 def test_radio_group_is_a_fieldset_named_by_its_legend():
