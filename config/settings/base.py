@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     # Local (dependencies point one way: people <- courses <- certificates <- reports)
+    "core",  # plumbing under every app; installed for its template library (figures)
     "people",
     "courses",
     "certificates",

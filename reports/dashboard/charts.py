@@ -5,8 +5,12 @@ width of its container (viewBox). The SVG is an image with a title; the numbers 
 also given as a table next to it in the template, for screen readers and copying.
 """
 
+import math
+
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+
+from core.figures import number, percent
 
 BAR = "#a50e0e"
 MUTED = "#d9c5c5"
@@ -15,6 +19,13 @@ INK = "#222"
 WIDTH = 640
 LABEL_W = 200
 ROW_H = 26
+# Columns over time: a bar is never a hairline nor a slab, whatever the number of
+# months or weeks; a few bars sit in the middle rather than stretch across.
+COLUMN_MIN_W = 3
+COLUMN_MAX_W = 36
+COLUMN_GAP = 0.3  # share of each slot left empty between bars
+LABEL_SPACING = 50  # px between axis labels ("12/2026" is about 45 px at 11 px)
+COLUMN_INSET = 30  # room for half a label centred under the first and last bars
 
 
 def _svg(height, title, body, width=WIDTH):
@@ -50,7 +61,7 @@ def rate_bars(rows, title, target=None):
             format_html(
                 '<text x="{lx}" y="{ty}" text-anchor="end" fill="{ink}">{label}</text>'
                 '<rect x="{x}" y="{y}" width="{w}" height="{h}" fill="{c}"/>'
-                '<text x="{vx}" y="{ty}" fill="{ink}">{v}%</text>',
+                '<text x="{vx}" y="{ty}" fill="{ink}">{v}</text>',
                 lx=LABEL_W - 6,
                 ty=y + 14,
                 ink=INK,
@@ -61,7 +72,7 @@ def rate_bars(rows, title, target=None):
                 h=ROW_H - 8,
                 c=colour,
                 vx=_f(LABEL_W + width + 4),
-                v=_number(rate),
+                v=percent(rate),
             )
         )
     height = 16 + max(len(rows), 1) * ROW_H
@@ -71,24 +82,41 @@ def rate_bars(rows, title, target=None):
             format_html(
                 '<line x1="{x}" x2="{x}" y1="2" y2="{h}" stroke="{c}" '
                 'stroke-width="2" stroke-dasharray="5 3"/>'
-                '<text x="{tx}" y="{h}" fill="{c}" font-size="11">{t}%</text>',
+                '<text x="{tx}" y="{h}" fill="{c}" font-size="11">{t}</text>',
                 x=_f(x),
                 h=height - 2,
                 c=TARGET,
                 tx=_f(x + 3),
-                t=_number(target),
+                t=percent(target),
             )
         )
     return _svg(height, title, mark_safe("".join(parts)))  # noqa: S308 (escaped parts)
+
+
+def column_slots(count, left=COLUMN_INSET, right=WIDTH - COLUMN_INSET):
+    """[(x, width)] of ``count`` bars across the plot from ``left`` to ``right``:
+    each bar between COLUMN_MIN_W and COLUMN_MAX_W wide, the group centred, every
+    bar inside the plot (36 months get 11 px bars, one month a 36 px bar)."""
+    if count <= 0:
+        return []
+    plot = right - left
+    step = _column_step(count, plot)
+    bar_w = min(max(step * (1 - COLUMN_GAP), COLUMN_MIN_W), COLUMN_MAX_W, plot / count)
+    start = left + (plot - step * count) / 2
+    return [(start + i * step + (step - bar_w) / 2, bar_w) for i in range(count)]
+
+
+def _column_step(count, plot):
+    return min(plot / max(count, 1), COLUMN_MAX_W / (1 - COLUMN_GAP))
 
 
 def columns(points, title):
     """Vertical columns of counts over time. ``points``: [(label, count)]."""
     height, base, top = 220, 190, 16
     peak = max((n for _, n in points), default=0) or 1
-    step = (WIDTH - 20) / max(len(points), 1)
-    bar_w = max(step * 0.7, 2)
-    label_every = max(1, round(len(points) / 8))
+    slots = column_slots(len(points))
+    step = _column_step(len(points), WIDTH - 2 * COLUMN_INSET)
+    label_every = max(1, math.ceil(LABEL_SPACING / step))
     parts = [
         format_html(
             '<line x1="10" x2="{w}" y1="{b}" y2="{b}" stroke="{c}"/>',
@@ -97,9 +125,8 @@ def columns(points, title):
             c=INK,
         )
     ]
-    for i, (label, n) in enumerate(points):
+    for i, ((label, n), (x, bar_w)) in enumerate(zip(points, slots, strict=True)):
         h = (base - top) * n / peak
-        x = 10 + i * step + (step - bar_w) / 2
         parts.append(
             format_html(
                 '<rect x="{x}" y="{y}" width="{w}" height="{h}" '
@@ -110,14 +137,15 @@ def columns(points, title):
                 h=_f(h),
                 c=BAR,
                 label=label,
-                n=n,
+                n=number(n),
             )
         )
         if i % label_every == 0:
             parts.append(
                 format_html(
-                    '<text x="{x}" y="{y}" font-size="11" fill="{c}">{label}</text>',
-                    x=_f(x),
+                    '<text x="{x}" y="{y}" font-size="11" fill="{c}" '
+                    'text-anchor="middle">{label}</text>',
+                    x=_f(x + bar_w / 2),
                     y=base + 16,
                     c=INK,
                     label=label,
@@ -125,7 +153,9 @@ def columns(points, title):
             )
     parts.append(
         format_html(
-            '<text x="12" y="12" font-size="11" fill="{c}">{n}</text>', c=INK, n=peak
+            '<text x="12" y="12" font-size="11" fill="{c}">{n}</text>',
+            c=INK,
+            n=number(peak),
         )
     )
     return _svg(height, title, mark_safe("".join(parts)))  # noqa: S308 (escaped parts)
@@ -151,16 +181,12 @@ def funnel(steps, title):
                 _f(max(plot * n / first, 1)),
                 LABEL_W + plot / 2,
                 10 + i * 40 + 20,
-                n,
+                number(n),
             )
             for i, (label, n) in enumerate(steps)
         ),
     )
     return _svg(20 + len(steps) * 40, title, rows)
-
-
-def _number(value):
-    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _f(number):

@@ -58,6 +58,31 @@ def demo_content(home_page):
 
 
 @pytest.fixture
+def class_with_completions(demo_content):
+    """The demo has classes but no enrolments: class 10A1 of the demo school enrolled
+    in the demo course, three of its students completed. (class, enrolled count)"""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from courses.enrolment import enrol_class
+    from courses.models import CoursePage, Enrolment
+    from people.models import SchoolClass
+
+    course = CoursePage.objects.get(slug="cong-dan-so-an-toan")
+    school_class = SchoolClass.objects.get(organisation__code="19-T01", name="10A1")
+    enrol_class(school_class, course)
+    done = list(Enrolment.objects.filter(school_class=school_class).order_by("pk")[:3])
+    now = timezone.now()
+    Enrolment.objects.filter(pk__in=[e.pk for e in done]).update(
+        started_at=now - timedelta(days=3),
+        completed_at=now,
+        status=Enrolment.Status.COMPLETED,
+    )
+    return school_class, Enrolment.objects.filter(school_class=school_class).count()
+
+
+@pytest.fixture
 def page(browser):
     context = browser.new_context(viewport=MOBILE_VIEWPORT, locale="vi-VN")
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)

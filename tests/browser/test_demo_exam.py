@@ -100,7 +100,7 @@ def test_demo_student_takes_the_drawn_exam_twice_on_a_phone(page, live_server, e
     answer(page, second, right=True)
     submit(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Kết quả lần làm bài 2")
-    expect(page.locator(".card.result")).to_contain_text("100%")
+    expect(page.locator(".card.result")).to_contain_text("100 %")
     assert_accessible(page)
 
     first.refresh_from_db()

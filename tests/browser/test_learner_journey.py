@@ -212,7 +212,7 @@ def test_whole_journey_from_sign_in_to_completed_course(
     submit(page, dialogs)
     expect(page.get_by_role("heading", level=1)).to_have_text("Kết quả lần làm bài 1")
     expect(result_card(page)).to_contain_text("Chưa đạt")
-    expect(result_card(page)).to_contain_text("0%")
+    expect(result_card(page)).to_contain_text("0 %")
     # Default review rules: which were wrong at once, the key not yet.
     review = page.locator("ol.review")
     expect(review.locator("li.is-wrong")).to_have_count(len(first.snapshot))
@@ -231,7 +231,7 @@ def test_whole_journey_from_sign_in_to_completed_course(
     submit(page, dialogs)
     expect(page.get_by_role("heading", level=1)).to_have_text("Kết quả lần làm bài 2")
     expect(result_card(page)).to_contain_text("Đạt.")
-    expect(result_card(page)).to_contain_text("100%")
+    expect(result_card(page)).to_contain_text("100 %")
     expect(result_card(page)).to_contain_text("Bạn đã hoàn thành khóa học.")
     # Passed: the key and the explanations are shown now…
     expect(page.locator("ol.review li.is-correct")).to_have_count(len(second.snapshot))

@@ -77,7 +77,7 @@ def test_result_page_by_competence_on_a_phone(page, live_server, tagged):
     sign_in(page, live_server)
     page.goto(f"{live_server.url}{quiz_page.url}lan/{first.pk}/ket-qua/")
 
-    expect(page.locator(".card.result")).to_contain_text("0%")
+    expect(page.locator(".card.result")).to_contain_text("0 %")
     table = page.get_by_role("table")
     expect(table.get_by_role("row")).to_have_count(3)
     expect(table).to_contain_text("Duyệt, tìm kiếm và lọc dữ liệu")

@@ -7,16 +7,12 @@ figures on screen can be checked against the database.
 """
 
 import re
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from courses.enrolment import enrol_class
-from courses.models import CoursePage, Enrolment
-from people.models import SchoolClass
+from courses.models import Enrolment
 
 from .conftest import assert_accessible
 from .signing import fill_sign_in_form, sign_in_from_header
@@ -28,25 +24,10 @@ XLSX_LINK = re.compile(r"^(Download Excel|Tải Excel)")
 DESKTOP = {"width": 1024, "height": 768}
 
 
-@pytest.fixture
-def demo(demo_content):
-    course = CoursePage.objects.get(slug="cong-dan-so-an-toan")
-    school_class = SchoolClass.objects.get(organisation__code="19-T01", name="10A1")
-    enrol_class(school_class, course)
-    done = list(Enrolment.objects.filter(school_class=school_class).order_by("pk")[:3])
-    now = timezone.now()
-    Enrolment.objects.filter(pk__in=[e.pk for e in done]).update(
-        started_at=now - timedelta(days=3),
-        completed_at=now,
-        status=Enrolment.Status.COMPLETED,
-    )
-    return school_class, Enrolment.objects.filter(school_class=school_class).count()
-
-
 def test_viewer_drills_down_to_a_school_and_downloads_excel(
-    browser, live_server, demo, tmp_path
+    browser, live_server, class_with_completions, tmp_path
 ):
-    school_class, enrolled = demo
+    school_class, enrolled = class_with_completions
     assert enrolled > 3
     context = browser.new_context(
         viewport=DESKTOP, locale="vi-VN", accept_downloads=True
@@ -94,7 +75,7 @@ def test_viewer_drills_down_to_a_school_and_downloads_excel(
         context.close()
 
 
-def test_the_dashboard_fits_a_phone(page, live_server, demo):
+def test_the_dashboard_fits_a_phone(page, live_server, class_with_completions):
     """Key figures are cards (from the site's stylesheet: an inline style would be
     blocked by the Content-Security-Policy) and nothing is wider than the screen."""
     page.goto(live_server.url + "/tai-khoan/dang-nhap/?next=/thong-ke/")

@@ -66,7 +66,7 @@ def result_html(client, quiz_page, done):
     response = client.get(f"{quiz_page.url}lan/{done.pk}/ket-qua/")
     assert response.status_code == 200
     html = response.text
-    assert f"{done.score:.0f}%" in html  # the score, always
+    assert f"{done.score:.0f}\u00a0%" in html  # the score, always
     return html
 
 
@@ -166,7 +166,7 @@ def test_never_shows_only_the_score(signed_in, home_page, learner):
     attempt(enrolment, quiz_page, course, wrong_answers)
     done = attempt(enrolment, quiz_page, course, correct_answers)
     html = result_html(signed_in, quiz_page, done)
-    assert "100%" in html and "Đạt." in html
+    assert "100\u00a0%" in html and "Đạt." in html
     assert not shows_key(html) and not shows_which_wrong(html)
     assert "Bài kiểm tra này không cho biết câu nào bạn làm sai." in html
     # The learner's own choices are still theirs to see.
@@ -198,7 +198,7 @@ def test_no_response_leaks_before_the_rule_allows(signed_in, home_page, learner)
         assert not shows_which_wrong(body)
         assert "— <strong>" not in body  # no per-question verdict
     result = received[2]
-    assert "0%" in result
+    assert "0\u00a0%" in result
     assert "Những câu bạn làm sai sẽ hiện khi bạn đạt." in result
     assert "Những câu bạn làm sai sẽ hiện khi bạn đạt." in received[3]
 
