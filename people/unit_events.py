@@ -6,13 +6,16 @@ unit's ``succeeded_by`` names its successor so that its statistics follow. Bad e
 raise ``EventRefused`` with a clear message and change nothing.
 """
 
-from datetime import timedelta
+import csv
+import io
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import Organisation, UnitEvent
+from .text import clean_text
 
 
 class EventRefused(ValueError):
@@ -107,3 +110,86 @@ def successors_of(unit):
                 todo.append(successor)
                 found.append(successor)
     return found
+
+
+# --- the events file of import_organisations ------------------------------------
+
+EVENT_KINDS = {
+    "merge": UnitEvent.Kind.MERGE,
+    "sap nhap": UnitEvent.Kind.MERGE,
+    "sáp nhập": UnitEvent.Kind.MERGE,
+    "split": UnitEvent.Kind.SPLIT,
+    "chia tach": UnitEvent.Kind.SPLIT,
+    "chia tách": UnitEvent.Kind.SPLIT,
+}
+EVENT_COLUMNS = ("kind", "date", "from", "to")
+
+
+def read_events(text):
+    """Rows of an events CSV: kind (merge/split, "sáp nhập"/"chia tách"), date
+    (dd/mm/yyyy), from and to (unit codes — portal or official — separated by ";"),
+    optional decision. Raises ``EventRefused`` listing every bad line."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    missing = [c for c in EVENT_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise EventRefused(f"tệp sự kiện thiếu cột: {', '.join(missing)}")
+    by_code = {}
+    for unit in Organisation.objects.all():
+        by_code[unit.code] = unit
+        if unit.official_code:
+            by_code.setdefault(unit.official_code, unit)
+    rows, problems = [], []
+    for line, raw in enumerate(reader, start=2):
+        row = {k: clean_text(v) for k, v in raw.items() if k}
+        if not any(row.values()):
+            continue
+        where = f"tệp sự kiện, dòng {line}"
+        kind = EVENT_KINDS.get(row["kind"].lower())
+        if kind is None:
+            problems.append(
+                f"{where}: loại “{row['kind']}” không hợp lệ (merge, split)"
+            )
+        try:
+            day = datetime.strptime(row["date"], "%d/%m/%Y").date()
+        except ValueError:
+            problems.append(f"{where}: ngày “{row['date']}” không đúng dạng dd/mm/yyyy")
+            day = None
+        units = {}
+        for column in ("from", "to"):
+            codes = [c.strip() for c in row[column].split(";") if c.strip()]
+            unknown = [c for c in codes if c not in by_code]
+            if unknown:
+                problems.append(f"{where}: không tìm thấy đơn vị {', '.join(unknown)}")
+            units[column] = [by_code[c] for c in codes if c in by_code]
+        rows.append(
+            {
+                "line": line,
+                "kind": kind,
+                "date": day,
+                "from": units["from"],
+                "to": units["to"],
+                "decision": row.get("decision", ""),
+            }
+        )
+    if problems:
+        raise EventRefused("\n".join(problems))
+    return rows
+
+
+def import_events(rows):
+    """Record the events not recorded yet (in the caller's transaction); returns how
+    many were new. Every refused event is reported, with its line."""
+    problems, added = [], 0
+    for row in rows:
+        if same_event_exists(row["kind"], row["date"], row["from"], row["to"]):
+            continue
+        try:
+            record_event(
+                row["kind"], row["date"], row["from"], row["to"], row["decision"]
+            )
+            added += 1
+        except EventRefused as error:
+            problems.append(f"tệp sự kiện, dòng {row['line']}: {error}")
+    if problems:
+        raise EventRefused("\n".join(problems))
+    return added
