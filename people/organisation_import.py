@@ -180,6 +180,8 @@ def import_units(rows):
                         unit = Organisation.add_root(instance=unit)
                     created += 1
                 else:
+                    # afresh too: a sorted insert may have renumbered its path
+                    unit = Organisation.objects.get(pk=unit.pk)
                     changed = any(getattr(unit, k) != v for k, v in fields.items())
                     for name, value in fields.items():
                         setattr(unit, name, value)

@@ -40,7 +40,7 @@ def _unit(parent, name, kind="commune"):
 def _class_with(unit, name, course, when, n, completed):
     school = _unit(unit, f"THCS {name}", "school")
     school_class = SchoolClassFactory(organisation=school, name=f"{name}1")
-    for i in range(n):
+    for _ in range(n):
         Enrolment.objects.create(
             user=learner_in(school_class),
             course=course,
@@ -61,7 +61,10 @@ def world(home_page):
     course = CourseFactory(parent=home_page)
     p = OrganisationFactory(name="Tỉnh P", kind="province")
     units = {name: _unit(p, f"Xã {name}") for name in "YZXM"}
-    sep, octo = datetime(2026, 9, 1, 8, tzinfo=UTC), datetime(2026, 10, 5, 8, tzinfo=UTC)
+    sep, octo = (
+        datetime(2026, 9, 1, 8, tzinfo=UTC),
+        datetime(2026, 10, 5, 8, tzinfo=UTC),
+    )
     schools = {
         "Y": _class_with(units["Y"], "Y", course, octo, 2, 1),
         "Z": _class_with(units["Z"], "Z", course, octo, 1, 0),
@@ -70,7 +73,9 @@ def world(home_page):
     }
     y, z, x, m = (Organisation.objects.get(pk=units[k].pk) for k in "YZXM")
     record_event(UnitEvent.Kind.SPLIT, SPLIT_DAY, [x], [y, z])
-    record_event(UnitEvent.Kind.MERGE, SPLIT_DAY, [Organisation.objects.get(pk=m.pk)], [y])
+    record_event(
+        UnitEvent.Kind.MERGE, SPLIT_DAY, [Organisation.objects.get(pk=m.pk)], [y]
+    )
     role = Membership.Role.VIEWER
     return {
         "p": p,
@@ -84,12 +89,18 @@ def world(home_page):
 
 def _page(client, user, unit=None, **params):
     client.force_login(user)
-    url = reverse("reports:unit", args=[unit.pk]) if unit else reverse("reports:dashboard")
+    url = (
+        reverse("reports:unit", args=[unit.pk])
+        if unit
+        else reverse("reports:dashboard")
+    )
     return client.get(url, params)
 
 
 def _rows(response):
-    return {r["label"]: (r["enrolled"], r["completed"]) for r in response.context["rows"]}
+    return {
+        r["label"]: (r["enrolled"], r["completed"]) for r in response.context["rows"]
+    }
 
 
 def test_event_sets_validity_and_successor(world):
@@ -153,7 +164,9 @@ def test_other_units_viewers_cannot_open_the_merged_unit(client, world):
     for unit in (world["M"], school):
         assert _page(client, world["v_z"], unit).status_code == 404
     client.force_login(world["v_z"])
-    assert client.get(reverse("reports:class", args=[school_class.pk])).status_code == 404
+    assert (
+        client.get(reverse("reports:class", args=[school_class.pk])).status_code == 404
+    )
     # a split unit is open to the viewers of each of its successors
     assert _page(client, world["v_z"], world["X"]).status_code == 200
 
