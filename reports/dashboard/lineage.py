@@ -55,6 +55,9 @@ def unit_lineage(unit, link, roots):
     successor outside ``roots`` is named without a link; a predecessor of a visible
     unit is always visible (access.unit_visible)."""
     ended, formed = None, []
+    if not (unit.active_from or unit.active_until or unit.succeeded_by_id):
+        # recording an event dates its units: undated ones have none (no query)
+        return {"ended": ended, "formed": formed}
     for event in _events(Q(predecessors=unit) | Q(successors=unit)):
         values = {"date": date_format(event.date, "d/m/Y")}
         if any(u.pk == unit.pk for u in event.predecessors.all()):
