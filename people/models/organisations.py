@@ -113,12 +113,6 @@ class Organisation(MP_Node):
         if problems:
             raise ValidationError(problems)
 
-    def is_retired(self, on):
-        """Whether the unit no longer exists on the date ``on``."""
-        return self.succeeded_by_id is not None or bool(
-            self.active_until and self.active_until < on
-        )
-
 
 def official_code_problem(kind, code):
     """Why ``code`` is no official code for a unit of ``kind`` (None when it is)."""
