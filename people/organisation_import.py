@@ -11,15 +11,17 @@ All or nothing: any problem and the database is left as it was.
 
 import csv
 import io
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from django.db import transaction
 
-from .models import Organisation
+from .models import Organisation, UnitEvent
 from .models.organisations import official_code_problem, placement_problem
 from .text import clean_text
+from .unit_events import EventRefused, record_event
 
 REQUIRED = ("code", "name", "kind", "parent_code")
+REORGANISATION = date(2025, 7, 1)  # the two-tier administration began
 
 
 class OrganisationImportError(ValueError):
@@ -208,10 +210,23 @@ def import_units(rows):
             if len(waiting) == len(pending):
                 raise OrganisationImportError(["cây đơn vị có vòng lặp cấp trên"])
             pending = waiting
-        for row in rows:
-            successor = row.get("succeeded_by")
-            if successor:
-                Organisation.objects.filter(code=row["code"]).update(
-                    succeeded_by=Organisation.objects.get(code=successor)
-                )
+        merges = [r for r in rows if r.get("succeeded_by")]
+        problems = []
+        for row in merges:
+            # a merge event, dated the day after active_until (else 1 July 2025)
+            unit = Organisation.objects.get(code=row["code"])
+            successor = Organisation.objects.get(code=row["succeeded_by"])
+            if unit.succeeded_by_id == successor.pk:
+                continue
+            day = (
+                row["active_until"] + timedelta(days=1)
+                if row.get("active_until")
+                else REORGANISATION
+            )
+            try:
+                record_event(UnitEvent.Kind.MERGE, day, [unit], [successor])
+            except EventRefused as error:
+                problems.append(f"dòng {row['line']}: {error}")
+        if problems:
+            raise OrganisationImportError(problems)
     return {"created": created, "updated": updated}

@@ -16,7 +16,9 @@ from .unit_events import EventRefused, event_problems, record_event
 
 
 class OrganisationForm(WagtailAdminModelForm):
-    """Treebeard nodes are placed with add_child/move, so the parent is a form field."""
+    """Treebeard nodes are placed with add_child/move, so the parent is a form field.
+    The successor of a merged unit is not typed here: it follows from the merge
+    recorded under "Merges and splits" (people/unit_events.py)."""
 
     parent = forms.ModelChoiceField(
         label=_("parent unit"),
@@ -35,7 +37,6 @@ class OrganisationForm(WagtailAdminModelForm):
             "school_level",
             "active_from",
             "active_until",
-            "succeeded_by",
         ]
 
     def __init__(self, *args, **kwargs):

@@ -206,3 +206,20 @@ def test_schools_sit_under_the_body_that_manages_them(tmp_path):
     )
     call_command("import_organisations", str(path), stdout=StringIO())
     assert _tree()["19-T01"][1] == "19" and _tree()["19-T04"][1] == "01843"
+
+
+def test_portal_csv_successor_column_records_a_merge(tmp_path):
+    path = tmp_path / "units.csv"
+    path.write_text(
+        "code,name,kind,parent_code,active_until,succeeded_by\n"
+        "19,Tỉnh Thái Nguyên,province,,,\n"
+        "19-X01,Phường Đức Xuân,commune,19,,\n"
+        "19-X07,Phường Cũ,commune,19,31/07/2025,19-X01\n",
+        encoding="utf-8",
+    )
+    for _ in range(2):  # a second run records nothing more
+        call_command("import_organisations", str(path), stdout=StringIO())
+    event = UnitEvent.objects.get()
+    assert (event.kind, event.date) == ("merge", date(2025, 8, 1))
+    assert [u.code for u in event.predecessors.all()] == ["19-X07"]
+    assert Organisation.objects.get(code="19-X07").succeeded_by.code == "19-X01"
