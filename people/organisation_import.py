@@ -1,21 +1,27 @@
 """Import the organisation tree from a CSV list of units (code, name, kind, parent).
 
-Optional columns: active_from, active_until (dd/mm/yyyy) and succeeded_by (a code),
-for units merged in the 2025 reorganisation. Re-importing updates names, kinds,
-dates and successors and moves units whose parent changed; it never deletes.
+Optional columns: official_code (people/models/organisations.py), school_level,
+active_from, active_until (dd/mm/yyyy) and succeeded_by (a code, for units merged in
+the 2025 reorganisation; people/unit_events.py records merges with their dates).
+Re-importing updates names, kinds, codes, levels, dates and successors (only the
+columns the file has) and moves units whose parent changed; it never deletes.
+The State's own list of units is read by people/official_units.py into the same rows.
 All or nothing: any problem and the database is left as it was.
 """
 
 import csv
 import io
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from django.db import transaction
 
-from .models import Organisation
+from .models import Organisation, UnitEvent
+from .models.organisations import official_code_problem, placement_problem
 from .text import clean_text
+from .unit_events import EventRefused, record_event
 
 REQUIRED = ("code", "name", "kind", "parent_code")
+REORGANISATION = date(2025, 7, 1)  # the two-tier administration began
 
 
 class OrganisationImportError(ValueError):
@@ -63,17 +69,74 @@ def read_units(data):
                 f"dòng {line}: loại “{row['kind']}” không hợp lệ "
                 f"({', '.join(sorted(kinds))})"
             )
-        row["active_from"] = _date(
-            row.get("active_from", ""), line, "active_from", problems
-        )
-        row["active_until"] = _date(
-            row.get("active_until", ""), line, "active_until", problems
-        )
+        for column in ("active_from", "active_until"):
+            if column in row:
+                row[column] = _date(row[column], line, column, problems)
+        _check_codes(row, line, problems)
         row["line"] = line
         rows.append(row)
     if problems:
         raise OrganisationImportError(problems)
     return rows
+
+
+LEVELS = set(Organisation.SchoolLevel.values)
+
+
+def _check_codes(row, line, problems):
+    """The official code fits the kind; the school level is a known one."""
+    if row.get("official_code"):
+        message = official_code_problem(row["kind"], row["official_code"])
+        if message:
+            problems.append(f"dòng {line}: mã {row['official_code']}: {message}")
+    if row.get("school_level") and row["school_level"] not in LEVELS:
+        problems.append(
+            f"dòng {line}: cấp học “{row['school_level']}” không hợp lệ "
+            f"({', '.join(sorted(LEVELS))})"
+        )
+
+
+def _code_and_place_problems(rows, by_code):
+    """Official codes never pass to another unit; schools sit under the body that
+    manages them."""
+    holders = {o.official_code: o for o in by_code.values() if o.official_code}
+    kinds = {code: o.kind for code, o in by_code.items()} | {
+        r["code"]: r["kind"] for r in rows
+    }
+    problems = []
+    for r in rows:
+        holder = holders.get(r.get("official_code"))
+        if holder is not None and holder.code != r["code"]:
+            ended = holder.active_until or holder.succeeded_by_id
+            problems.append(
+                f"dòng {r['line']}: mã {r['official_code']} đã thuộc về "
+                f"{holder.name}{' (đã giải thể)' if ended else ''}; "
+                "mã chính thức không bao giờ được dùng lại"
+            )
+        unit = by_code.get(r["code"])
+        if (
+            unit
+            and unit.official_code
+            and r.get("official_code")
+            not in (
+                None,
+                "",
+                unit.official_code,
+            )
+        ):
+            problems.append(
+                f"dòng {r['line']}: {unit.name} giữ mã chính thức "
+                f"{unit.official_code}; mã chính thức không thay đổi"
+            )
+        message = placement_problem(
+            r["kind"], r.get("school_level"), kinds.get(r["parent_code"])
+        )
+        if message:
+            problems.append(f"dòng {r['line']}: {r['name']}: {message}")
+    return problems
+
+
+OPTIONAL = ("official_code", "school_level", "active_from", "active_until")
 
 
 def import_units(rows):
@@ -90,6 +153,7 @@ def import_units(rows):
             for r in rows
             if r.get("succeeded_by") and r["succeeded_by"] not in known
         ]
+        problems += _code_and_place_problems(rows, by_code)
         if problems:
             raise OrganisationImportError(problems)
         created = updated = 0
@@ -101,11 +165,11 @@ def import_units(rows):
                 if parent_code and parent_code not in by_code:
                     waiting.append(row)
                     continue
-                fields = {
-                    "name": row["name"],
-                    "kind": row["kind"],
-                    "active_from": row["active_from"],
-                    "active_until": row["active_until"],
+                # only the columns the file has; an official code is never cleared
+                fields = {"name": row["name"], "kind": row["kind"]} | {
+                    k: row[k]
+                    for k in OPTIONAL
+                    if k in row and (row[k] or k != "official_code")
                 }
                 unit = by_code.get(row["code"])
                 if unit is None:
@@ -118,6 +182,8 @@ def import_units(rows):
                         unit = Organisation.add_root(instance=unit)
                     created += 1
                 else:
+                    # afresh too: a sorted insert may have renumbered its path
+                    unit = Organisation.objects.get(pk=unit.pk)
                     changed = any(getattr(unit, k) != v for k, v in fields.items())
                     for name, value in fields.items():
                         setattr(unit, name, value)
@@ -144,10 +210,23 @@ def import_units(rows):
             if len(waiting) == len(pending):
                 raise OrganisationImportError(["cây đơn vị có vòng lặp cấp trên"])
             pending = waiting
-        for row in rows:
-            successor = row.get("succeeded_by")
-            if successor:
-                Organisation.objects.filter(code=row["code"]).update(
-                    succeeded_by=Organisation.objects.get(code=successor)
-                )
+        merges = [r for r in rows if r.get("succeeded_by")]
+        problems = []
+        for row in merges:
+            # a merge event, dated the day after active_until (else 1 July 2025)
+            unit = Organisation.objects.get(code=row["code"])
+            successor = Organisation.objects.get(code=row["succeeded_by"])
+            if unit.succeeded_by_id == successor.pk:
+                continue
+            day = (
+                row["active_until"] + timedelta(days=1)
+                if row.get("active_until")
+                else REORGANISATION
+            )
+            try:
+                record_event(UnitEvent.Kind.MERGE, day, [unit], [successor])
+            except EventRefused as error:
+                problems.append(f"dòng {row['line']}: {error}")
+        if problems:
+            raise OrganisationImportError(problems)
     return {"created": created, "updated": updated}

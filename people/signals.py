@@ -1,12 +1,14 @@
 """Forget cached role flags when a membership changes (people.context_processors),
-and the cached user when a user changes (people/user_cache.py)."""
+and the cached user when a user changes (people/user_cache.py). Keep units with an
+official code: deleting one would free its code for reuse."""
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models import ProtectedError
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from .context_processors import role_cache_key
-from .models import Membership, User
+from .models import Membership, Organisation, User
 from .user_cache import forget_users
 
 
@@ -20,3 +22,13 @@ def forget_roles(sender, instance, raw=False, **kwargs):
 def forget_user(sender, instance, raw=False, **kwargs):
     if not raw:
         forget_users([instance.pk])
+
+
+@receiver(pre_delete, sender=Organisation)
+def keep_official_units(sender, instance, **kwargs):
+    if instance.official_code:
+        raise ProtectedError(
+            f"{instance.name} ({instance.official_code}): an official code is never "
+            "reused, so the unit is retired (active until), not deleted.",
+            {instance},
+        )

@@ -10,11 +10,15 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import AuditEntry, Organisation, SchoolClass
+from .models import AuditEntry, Organisation, SchoolClass, UnitEvent
+from .models.organisations import placement_problem
+from .unit_events import EventRefused, event_problems, record_event
 
 
 class OrganisationForm(WagtailAdminModelForm):
-    """Treebeard nodes are placed with add_child/move, so the parent is a form field."""
+    """Treebeard nodes are placed with add_child/move, so the parent is a form field.
+    The successor of a merged unit is not typed here: it follows from the merge
+    recorded under "Merges and splits" (people/unit_events.py)."""
 
     parent = forms.ModelChoiceField(
         label=_("parent unit"),
@@ -25,7 +29,15 @@ class OrganisationForm(WagtailAdminModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["code", "name", "kind", "active_from", "active_until", "succeeded_by"]
+        fields = [
+            "code",
+            "official_code",
+            "name",
+            "kind",
+            "school_level",
+            "active_from",
+            "active_until",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -34,6 +46,16 @@ class OrganisationForm(WagtailAdminModelForm):
             self.fields["parent"].queryset = Organisation.objects.exclude(
                 path__startswith=self.instance.path
             ).order_by("path")
+
+    def clean(self):
+        data = super().clean()
+        parent = data.get("parent")
+        message = placement_problem(
+            data.get("kind"), data.get("school_level"), parent.kind if parent else None
+        )
+        if message:
+            self.add_error("parent", message)
+        return data
 
     def save(self, commit=True):
         unit, parent = self.instance, self.cleaned_data.get("parent")
@@ -54,23 +76,80 @@ class OrganisationViewSet(ModelViewSet):
     menu_label = _("Organisations")
     menu_order = 310
     add_to_admin_menu = True
-    list_display = ["name", "code", "kind", "active_until"]
-    list_filter = ["kind"]
-    search_fields = ["name", "code"]
+    list_display = ["name", "code", "official_code", "kind", "active_until"]
+    list_filter = ["kind", "school_level"]
+    search_fields = ["name", "code", "official_code"]
     ordering = ["path"]
     inspect_view_enabled = True
     # Not treebeard's path, depth and numchild: they mean nothing to an administrator.
     inspect_view_fields = [
         "name",
         "code",
+        "official_code",
         "kind",
+        "school_level",
         "active_from",
         "active_until",
         "succeeded_by",
+        "ended_by",
+        "started_by",
     ]
 
     def get_form_class(self, for_update=False):
         return OrganisationForm
+
+
+class UnitEventForm(WagtailAdminModelForm):
+    """Checked and applied by people/unit_events.py: the old units end the day
+    before the date, the successors start on it, a merged unit follows its
+    successor."""
+
+    class Meta:
+        model = UnitEvent
+        fields = ["kind", "date", "decision", "predecessors", "successors"]
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors:
+            for problem in event_problems(
+                data["kind"],
+                data["date"],
+                data["predecessors"],
+                data["successors"],
+                self.instance,
+            ):
+                self.add_error(None, problem)
+        return data
+
+    def save(self, commit=True):
+        data = self.cleaned_data
+        try:
+            return record_event(
+                data["kind"],
+                data["date"],
+                data["predecessors"],
+                data["successors"],
+                data["decision"],
+                event=self.instance,
+            )
+        except EventRefused as error:  # checked in clean(); a race lands here
+            raise forms.ValidationError(str(error)) from error
+
+
+class UnitEventViewSet(ModelViewSet):
+    model = UnitEvent
+    icon = "resubmit"
+    menu_label = _("Merges and splits")
+    menu_order = 315
+    add_to_admin_menu = True
+    list_display = ["__str__", "decision"]
+    list_filter = ["kind"]
+    ordering = ["-date"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["kind", "date", "decision", "predecessors", "successors"]
+
+    def get_form_class(self, for_update=False):
+        return UnitEventForm
 
 
 class SchoolClassViewSet(SnippetViewSet):
@@ -90,6 +169,11 @@ register_snippet(SchoolClassViewSet)
 @hooks.register("register_admin_viewset")
 def register_organisation_viewset():
     return OrganisationViewSet("organisations")
+
+
+@hooks.register("register_admin_viewset")
+def register_unit_event_viewset():
+    return UnitEventViewSet("unit_events")
 
 
 class AuditLogPolicy(ModelPermissionPolicy):

@@ -2,7 +2,8 @@
 reports' access rules, used by every feature.
 
 Statistics are for department viewers and coordinators (their units and everything
-below), and for superusers (every unit). Targets are set by viewers only. Item
+below, and the units that merged or split into those), and for superusers (every
+unit). Targets are set by viewers only. Item
 analysis is for editors who may edit the quiz. A class's progress is for its
 coordinators. An export job is its requester's alone.
 """
@@ -19,6 +20,7 @@ from courses.models import QuizPage
 from people.coordinator_views import coordinator_required  # noqa: F401  (re-exported)
 from people.models import Membership, Organisation, SchoolClass
 from people.scope import class_for_coordinator, scope_paths
+from people.unit_events import successors_of
 
 from .models import ExportJob, Target
 
@@ -52,18 +54,32 @@ def by_id(queryset, raw):
     return queryset.filter(pk=pk).first()
 
 
+def unit_visible(unit, roots):
+    """Whether ``unit`` lies in ``roots``, or it (or a unit above it) ended — merged
+    or split — into a unit that does: a successor's viewers see the history of
+    what it took over."""
+    if within(unit.path, roots):
+        return True
+    step = Organisation.steplen
+    ended = Organisation.objects.filter(
+        Q(succeeded_by__isnull=False) | Q(active_until__isnull=False),
+        path__in=[unit.path[:i] for i in range(step, len(unit.path) + 1, step)],
+    )
+    return any(within(s.path, roots) for u in ended for s in successors_of(u))
+
+
 def unit_in_scope(raw, roots):
-    """The unit with id ``raw`` if it lies in ``roots``, else None."""
+    """The unit with id ``raw`` if it is visible from ``roots``, else None."""
     unit = by_id(Organisation.objects.all(), raw)
-    if unit is None or not within(unit.path, roots):
+    if unit is None or not unit_visible(unit, roots):
         return None
     return unit
 
 
 def class_in_scope(raw, roots):
-    """The class with id ``raw`` if its unit lies in ``roots``, else None."""
+    """The class with id ``raw`` if its unit is visible from ``roots``, else None."""
     school_class = by_id(SchoolClass.objects.select_related("organisation"), raw)
-    if school_class is None or not within(school_class.organisation.path, roots):
+    if school_class is None or not unit_visible(school_class.organisation, roots):
         return None
     return school_class
 

@@ -1,9 +1,15 @@
-"""Where an enrolment counts in the organisation tree, merged units included.
+"""Where an enrolment counts in the organisation tree, merged and split units included.
 
-Enrolments carry the unit they were made in. When a unit retires into a successor
-(``Organisation.succeeded_by``), its enrolments — and those of any unit under it —
-count at the successor from then on. Retired units are few, so the mapping is a small
-dict resolved in Python (two queries) and applied in SQL as a CASE over unit ids.
+Enrolments carry the unit they were made in. When a unit merges into a successor
+(a merge ``UnitEvent``, which sets ``Organisation.succeeded_by``), its enrolments — and
+those of any unit under it — count at the successor: the successor took over the whole
+unit, so at every ancestor they add into the successor's figures, and on the
+successor's page they form a row of the old unit, which links to the old unit's own
+page (where they count as the old unit's). A unit that was split keeps its figures on
+itself (they cannot be divided among its successors): it stays a row of its parent,
+counted once, and the successors' pages link to it (reports/dashboard/lineage.py).
+Retired units are few, so the mapping is a small dict resolved in Python (two
+queries) and applied in SQL as a CASE over unit ids.
 """
 
 from django.db.models import Case, CharField, F, Q, Value, When
@@ -34,9 +40,10 @@ class UnitTree:
                 current = units[current["succeeded_by_id"]]
             if current is not row:
                 successor_of[row["path"]] = current["path"]
+        self.retired_paths = set(successor_of)
         # Every unit inside a retired one (itself included) → its successor's path;
-        # the innermost retired unit decides.
-        self.moved = {}
+        # the innermost retired unit decides (and is kept in ``moved_from``).
+        self.moved, self.moved_from = {}, {}
         if successor_of:
             inside = Q(pk__in=[])
             for path in successor_of:
@@ -46,6 +53,7 @@ class UnitTree:
             ):
                 retired = max((p for p in successor_of if path.startswith(p)), key=len)
                 self.moved[pk] = successor_of[retired]
+                self.moved_from[pk] = retired
 
     def effective_path(self, path, pk):
         return self.moved.get(pk, path)
@@ -93,10 +101,17 @@ class UnitTree:
                 if any(successor.startswith(p) for p in paths)
             ]
         )
+        # Viewing a merged unit itself (or a unit inside it): its own figures.
+        inside_retired = [
+            p for p in paths if any(p.startswith(r) for r in self.retired_paths)
+        ]
         found = {}
         for pk, path in Organisation.objects.filter(condition).values_list(
             "pk", "path"
         ):
+            if any(path.startswith(p) for p in inside_retired):
+                found[pk] = path
+                continue
             path = self.effective_path(path, pk)
             if any(path.startswith(p) for p in paths):
                 found[pk] = path

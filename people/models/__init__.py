@@ -1,6 +1,7 @@
 """Users, the organisation tree, classes and memberships, and the records kept
 about them, one module per concept; every model is importable from here."""
 
+from .events import UnitEvent
 from .history import AuditEntry, Transfer
 from .organisations import Membership, MembershipQuerySet, Organisation, SchoolClass
 from .ratelimits import RateLimitCounter
@@ -16,6 +17,7 @@ __all__ = [
     "RosterImport",
     "SchoolClass",
     "Transfer",
+    "UnitEvent",
     "User",
     "UserManager",
     "UserQuerySet",

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from certificates.models import Certificate
 from courses.models import Enrolment
-from people.models import SchoolClass
+from people.models import Organisation, SchoolClass
 
 from ..access import units_under
 from ..tree import UnitTree
@@ -215,8 +215,9 @@ def child_units(filters):
 
 
 def unit_rows(filters, tree=None, units=None):
-    """One row per child unit: its figures, zero when it has no enrolments. Plus,
-    when some enrolments sit on the viewed unit itself, a row for those. The
+    """One row per child unit: its figures, zero when it has no enrolments. Plus a
+    row per unit merged into the viewed one (``merged``, its own page a link away),
+    and, when some enrolments sit on the viewed unit itself, a row for those. The
     per-unit rows of ``by_unit`` are added up by tree path in Python: at most one
     row per unit of the area, whatever the number of enrolments."""
     tree = tree or UnitTree()
@@ -231,12 +232,23 @@ def unit_rows(filters, tree=None, units=None):
         path = paths.get(unit_id, "")
         key = next((c.path for c in children if path.startswith(c.path)), None)
         if key is None and filters.unit is not None:
-            key = filters.unit.path  # enrolled on the viewed unit itself
+            # in a unit merged into the viewed one, or on the viewed unit itself
+            key = tree.moved_from.get(unit_id, filters.unit.path)
         groups.setdefault(key, []).append(row)
     rows = [
         _finish({"unit": c, "key": c.path, **_add(groups.get(c.path, []))})
         for c in children
     ]
+    merged = set(groups) - {c.path for c in children} - {None}
+    if filters.unit is not None:
+        merged.discard(filters.unit.path)
+    for unit in Organisation.objects.filter(path__in=merged).order_by("name"):
+        rows.append(
+            _finish(
+                {"unit": unit, "key": unit.path, "merged": True}
+                | _add(groups[unit.path])
+            )
+        )
     here = filters.unit and groups.get(filters.unit.path)
     if here:
         rows.append(

@@ -19,7 +19,7 @@ from ..access import may_set_targets, report_viewer_required, within
 from ..filters import ReportFilters
 from ..targets.rules import candidates, target_for
 from ..tree import UnitTree
-from . import charts, queries, rollup
+from . import charts, lineage, queries, rollup
 
 CACHE_SECONDS = 60  # figures may be a minute old; targets and names are always fresh
 
@@ -97,6 +97,8 @@ def _level_rows(filters, tree, units):
 
 
 def _decorate(rows, level, filters, targets):
+    if level == "units":
+        lineage.row_notes(rows)
     for row in rows:
         if level == "units":
             row["label"] = row["unit"].name
@@ -202,6 +204,11 @@ def dashboard(request, unit_id=None, class_id=None):
         "school_years": SchoolClass.objects.order_by("-school_year")
         .values_list("school_year", flat=True)
         .distinct(),
+        "lineage": lineage.unit_lineage(
+            filters.unit, lambda pk: _link("reports:unit", pk, filters), filters.roots
+        )
+        if filters.unit is not None and filters.school_class is None
+        else None,
         "export_links": _export_links(filters),
         "may_set_targets": may_set_targets(request.user),
     }

@@ -134,7 +134,7 @@ def test_home_page_is_vietnamese_and_lists_the_courses(demo):
 
 @pytest.mark.django_db
 def test_organisation_tree_follows_the_csv(demo):
-    assert Organisation.objects.count() == 10
+    assert Organisation.objects.count() == 12
     province = org("19")
     assert province.is_root()
     assert province.kind == Organisation.Kind.PROVINCE
@@ -143,9 +143,12 @@ def test_organisation_tree_follows_the_csv(demo):
         "19-X01": "19",
         "19-X02": "19",
         "19-X03": "19",
-        "19-T01": "19-X01",
-        "19-T02": "19-X02",
-        "19-T03": "19-X03",
+        # upper-secondary under the province, the others under their commune
+        "19-T01": "19",
+        "19-T02": "19",
+        "19-T03": "19",
+        "19-T04": "19-X01",
+        "19-T05": "19-X02",
         "19-MC01": "19-X01",
         "19-MC02": "19-X02",
     }
@@ -155,6 +158,8 @@ def test_organisation_tree_follows_the_csv(demo):
     assert org("19-T01").kind == Organisation.Kind.SCHOOL
     assert org("19-MC01").kind == Organisation.Kind.ONE_STOP_OFFICE
     assert org("19-SGD").kind == Organisation.Kind.DEPARTMENT
+    assert (org("19").official_code, org("19-X01").official_code) == ("19", "01843")
+    assert org("19-T01").school_level == Organisation.SchoolLevel.UPPER_SECONDARY
     assert {o.code for o in province.get_descendants()} == set(expected_parents)
     assert Organisation.find_problems() == ([], [], [], [], [])
 
