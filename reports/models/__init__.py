@@ -1,4 +1,4 @@
-"""Report models: completion targets, export jobs and the summary tables."""
+"""Report models: targets, populations, export jobs and the summary tables."""
 
 from .exports import *  # noqa: F401,F403  (owned by the exports work)
 from .rollup import (  # noqa: F401
@@ -9,3 +9,4 @@ from .rollup import (  # noqa: F401
     SummaryState,
 )
 from .targets import Target  # noqa: F401
+from .populations import Population  # noqa: F401
