@@ -1,6 +1,7 @@
 """Report models: targets, populations, export jobs and the summary tables."""
 
 from .exports import *  # noqa: F401,F403  (owned by the exports work)
+from .populations import Population  # noqa: F401
 from .rollup import (  # noqa: F401
     CompletionDays,
     CompletionMonths,
@@ -9,4 +10,3 @@ from .rollup import (  # noqa: F401
     SummaryState,
 )
 from .targets import Target  # noqa: F401
-from .populations import Population  # noqa: F401

@@ -40,6 +40,7 @@ class Target(models.Model):
         related_name="+",
         help_text=_("Leave empty for the whole province."),
     )
+
     class Measure(models.TextChoices):
         COMPLETION = "completion", _("completion rate (completed ÷ enrolled)")
         COVERAGE = "coverage", _("coverage (completed ÷ population)")

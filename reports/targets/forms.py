@@ -45,8 +45,6 @@ class TargetForm(forms.ModelForm):
             raise forms.ValidationError(
                 _("This course, audience and unit already have a target.")
                 if data.get("measure") != Target.Measure.COVERAGE
-                else _(
-                    "This course, audience and unit already have a coverage target."
-                )
+                else _("This course, audience and unit already have a coverage target.")
             )
         return data
