@@ -216,3 +216,36 @@ def test_summary_tables_give_the_live_coverage(client, declared):
         response = _get(client, s.viewer, url, params)
         assert response.context["as_of"] is not None
         assert shown(response) == expected, (url, params)
+
+
+@pytest.mark.parametrize("n", [2, 20])
+def test_query_count_does_not_grow_with_declared_units(
+    client, home_page, django_assert_max_num_queries, n
+):
+    from tests.reports.test_statistics_queries import MAX_QUERIES, _province
+
+    viewer, province, commune, school, school_class = _province(home_page, n)
+    youth = Audience.objects.create(name="Đoàn viên", slug="doan-vien")
+    commune.refresh_from_db()  # numchild: treebeard's get_children reads it
+    for i, unit in enumerate(commune.get_children()):
+        Population.objects.create(
+            organisation=unit,
+            audience=youth,
+            school_year=YEAR,
+            headcount=None if i % 2 else 100,
+            counted_from_rosters=bool(i % 2),
+        )
+    for url in (
+        reverse("reports:dashboard"),
+        reverse("reports:unit", args=[commune.pk]),
+        reverse("reports:unit", args=[school.pk]),
+    ):
+        cache.clear()
+        client.force_login(viewer)
+        with django_assert_max_num_queries(MAX_QUERIES):
+            response = client.get(url, {"nam-hoc": YEAR})
+        assert response.status_code == 200
+    # n schools: half typed (100 each), half counted (one learner each, n at the
+    # big school which is the first and typed).
+    response = client.get(reverse("reports:unit", args=[commune.pk]), {"nam-hoc": YEAR})
+    assert response.context["summary"]["population"] == 100 * ((n + 1) // 2) + n // 2
