@@ -172,10 +172,14 @@ def summary(filters, tree=None, units=None, summarised=False, populations=None):
         "last_completion": last,
         "median_days": median(histogram),
     }
-    populations = populations or headcounts.for_view(filters, tree)
-    return headcounts.add_coverage(
-        _finish(row), populations.of_units(filters.scope_paths)
-    )
+    if filters.school_class is not None:  # a class: the learners on its list
+        population = headcounts.class_sizes([filters.school_class.pk]).get(
+            filters.school_class.pk, 0
+        )
+    else:
+        populations = populations or headcounts.for_view(filters, tree)
+        population = populations.of_units(filters.scope_paths)
+    return headcounts.add_coverage(_finish(row), population)
 
 
 def _completion_figures(filters, tree):

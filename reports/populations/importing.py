@@ -23,6 +23,7 @@ from courses.models import Audience
 from people.models import Organisation
 from people.text import clean_text
 
+from ..filters import is_school_year
 from ..models import Population
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -139,7 +140,7 @@ def read_populations(source, units=None):
         if audience is None:
             problem(_("no audience is called “%(name)s”.") % {"name": row["audience"]})
         year = row["school_year"]
-        if not _is_school_year(year):
+        if not is_school_year(year):
             problem(
                 _("the school year “%(year)s” should look like 2026-2027.")
                 % {"year": year}
@@ -170,15 +171,6 @@ def read_populations(source, units=None):
     if problems:
         raise PopulationFileError(problems)
     return rows
-
-
-def _is_school_year(text):
-    parts = text.split("-")
-    return (
-        len(parts) == 2
-        and all(len(p) == 4 and p.isdigit() for p in parts)
-        and int(parts[1]) == int(parts[0]) + 1
-    )
 
 
 def save_populations(rows, user=None, overwrite=True):

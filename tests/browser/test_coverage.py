@@ -7,38 +7,25 @@ three enrolments of class 10A1 at the demo school, whose population is counted
 from its class lists (11 students): coverage 3/11 = 27.3 %.
 """
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
-from courses.enrolment import enrol_class
-from courses.models import CoursePage, Enrolment
-from people.models import SchoolClass
 from reports.models import Target
 
 from .conftest import assert_accessible
 from .signing import fill_sign_in_form
+from .test_statistics import demo  # noqa: F401  (fixture: 3 of 10A1 completed)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def completed(demo_content):
-    course = CoursePage.objects.get(slug="cong-dan-so-an-toan")
-    school_class = SchoolClass.objects.get(organisation__code="19-T01", name="10A1")
-    enrol_class(school_class, course)
-    done = list(Enrolment.objects.filter(school_class=school_class).order_by("pk")[:3])
-    Enrolment.objects.filter(pk__in=[e.pk for e in done]).update(
-        started_at=timezone.now() - timedelta(days=3),
-        completed_at=timezone.now(),
-        status=Enrolment.Status.COMPLETED,
-    )
-    Target.objects.create(rate=10, measure=Target.Measure.COVERAGE)
+def coverage_target(transactional_db):
+    return Target.objects.create(rate=10, measure=Target.Measure.COVERAGE)
 
 
-def test_coverage_bars_on_a_phone(page, live_server, completed):
+@pytest.mark.usefixtures("demo", "coverage_target")
+def test_coverage_bars_on_a_phone(page, live_server):
     page.goto(
         live_server.url + "/tai-khoan/dang-nhap/?next=/thong-ke/%3Fnam-hoc%3D2026-2027"
     )

@@ -249,3 +249,15 @@ def test_query_count_does_not_grow_with_declared_units(
     # big school which is the first and typed).
     response = client.get(reverse("reports:unit", args=[commune.pk]), {"nam-hoc": YEAR})
     assert response.context["summary"]["population"] == 100 * ((n + 1) // 2) + n // 2
+
+
+def test_a_class_page_counts_against_its_list(client, declared):
+    s = declared
+    response = _get(client, s.viewer, reverse("reports:class", args=[s.k1.pk]))
+    summary = response.context["summary"]
+    # 10A1: L1-L4 on the list, L1 and L2 completed course A.
+    assert (summary["population"], summary["completed"], summary["coverage"]) == (
+        4,
+        2,
+        50.0,
+    )
