@@ -116,7 +116,8 @@ def _decorate(rows, level, filters, targets):
         row["target"] = target_for(targets, path)
         row["below"] = is_below(row["rate"], row["target"])
         row["coverage_target"] = target_for(targets, path, COVERAGE)
-        row["coverage_below"] = is_below(row["coverage"], row["coverage_target"])
+        # .get: rows cached (60 s) by a release before coverage have no such key.
+        row["coverage_below"] = is_below(row.get("coverage"), row["coverage_target"])
     return rows
 
 
@@ -125,9 +126,9 @@ def coverage_bars(rows):
     their table order), the row of the unit's own enrolments left out."""
     rows = [r for r in rows if not r.get("itself")]
     known = sorted(
-        (r for r in rows if r["coverage"] is not None), key=lambda r: r["coverage"]
+        (r for r in rows if r.get("coverage") is not None), key=lambda r: r["coverage"]
     )
-    return known + [r for r in rows if r["coverage"] is None]
+    return known + [r for r in rows if r.get("coverage") is None]
 
 
 def once(compute):
@@ -202,7 +203,7 @@ def dashboard(request, unit_id=None, class_id=None):
         "refresh_minutes": max(1, round(rollup.period() / 60)),
         "target": target,
         "coverage_target": coverage_target,
-        "coverage_below": is_below(summary["coverage"], coverage_target),
+        "coverage_below": is_below(summary.get("coverage"), coverage_target),
         "level": level,
         "rows": rows,
         "below_target": [r for r in rows if r["below"]],
