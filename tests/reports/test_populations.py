@@ -261,3 +261,19 @@ def test_a_class_page_counts_against_its_list(client, declared):
         2,
         50.0,
     )
+
+
+def test_a_coverage_target_sits_beside_a_completion_target(client, stats):
+    client.force_login(stats.viewer)
+    url = reverse("reports:targets")
+    course = stats.course_a.pk
+    assert client.post(url, {"course": course, "rate": "70"}).status_code == 302
+    response = client.post(url, {"measure": "coverage", "course": course, "rate": "40"})
+    assert response.status_code == 302
+    assert sorted(Target.objects.values_list("measure", "rate")) == [
+        ("completion", 70),
+        ("coverage", 40),
+    ]
+    again = client.post(url, {"measure": "coverage", "course": course, "rate": "50"})
+    assert again.status_code == 200 and Target.objects.count() == 2
+    assert "độ bao phủ" in again.content.decode()
