@@ -13,7 +13,7 @@ What it does:
    merged into a neighbour), 3,000 classes, ≈120,000 learners with their
    memberships, 10 courses with a quiz each, 1,000,000 enrolments (about 70 %
    started, 45 % completed), one quiz attempt per started enrolment and an issued
-   certificate per completed one; then ANALYZE;
+   certificate per completed one, target populations for 2026-2027; then ANALYZE;
 3. in-process, calls the dashboard view (Django's RequestFactory, the view's own
    SQL and template) as the province's department viewer, the cache cleared before
    every request so the SQL is measured: the province, one commune's drill-down
@@ -28,7 +28,9 @@ What it does:
 
 Prints ``stats_enrolments``, ``stats_summary_refresh_seconds``,
 ``dashboard_province_ms``, ``drilldown_commune_ms``, ``dashboard_school_ms``,
-``export_100k_rows_seconds``, ``export_peak_rss_mib``
+``coverage_province_ms``, ``coverage_commune_ms`` (the province and a commune for
+the seeded school year, with its populations: typed, counted from rosters and a
+commune's own figure), ``export_100k_rows_seconds``, ``export_peak_rss_mib``
 and ``#`` lines. Drops the database at the end. Targets: each dashboard ≤ 300 ms;
 export memory flat (≤ 150 MiB).
 """
@@ -52,6 +54,7 @@ from harness.province import (
     seed_courses,
     seed_enrolments,
     seed_people,
+    seed_populations,
     seed_tree,
 )
 
@@ -102,7 +105,7 @@ def timed_view(viewer, url, rounds):
     from django.urls import resolve
 
     factory = RequestFactory()
-    match = resolve(url)
+    match = resolve(urlsplit(url).path)  # the query string goes to the request
     times = []
     for i in range(rounds + 1):
         cache.clear()
@@ -200,6 +203,7 @@ def run(args):
         placement = seed_people(classes, rng)
         courses = seed_courses()
         n_started, n_completed = seed_enrolments(placement, courses, rng)
+        n_populations = seed_populations(communes, schools)
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         total = Enrolment.objects.count()
@@ -207,7 +211,8 @@ def run(args):
             f"seeded in {time.perf_counter() - started:.0f} s: {len(communes)} "
             f"communes, {len(schools)} schools/offices (3 merged), {len(classes)} "
             f"classes, {LEARNERS} learners, {COURSES} courses, {n_started} started "
-            f"(one quiz attempt each), {n_completed} completed (certificate each)"
+            f"(one quiz attempt each), {n_completed} completed (certificate each), "
+            f"{n_populations} populations (half the schools counted from rosters)"
         )
         metric("stats_enrolments", total, "count")
 
@@ -243,6 +248,14 @@ def run(args):
             ("dashboard_province_ms", reverse("reports:dashboard")),
             ("drilldown_commune_ms", reverse("reports:unit", args=[commune_pk])),
             ("dashboard_school_ms", reverse("reports:unit", args=[school_pk])),
+        ):
+            metric(name, f"{timed_view(viewer, url, args.rounds):.0f}", "ms")
+        # Coverage of the seeded school year: populations declared and counted from
+        # rosters, rolled up over the province and one commune's units.
+        year = "?nam-hoc=2026-2027"
+        for name, url in (
+            ("coverage_province_ms", reverse("reports:dashboard") + year),
+            ("coverage_commune_ms", reverse("reports:unit", args=[commune_pk]) + year),
         ):
             metric(name, f"{timed_view(viewer, url, args.rounds):.0f}", "ms")
         rows, seconds, rss, how = measure_export(courses[0][0])

@@ -22,6 +22,7 @@ from home.page_slugs import asciify_page_slugs
 from home.workflow_names import name_default_workflow
 from people.models import Membership, Organisation, SchoolClass, User
 from people.organisation_import import import_units, read_units
+from reports.populations.importing import read_populations, save_populations
 
 from . import banks
 from .certificate_templates import load_certificate_template
@@ -29,6 +30,7 @@ from .pages import load_pages
 
 DEMO_PASSWORD = "demo-2026"  # noqa: S105 - the published password of the demo accounts
 ORGANISATIONS_CSV = Path(__file__).with_name("content") / "organisations.csv"
+POPULATIONS_CSV = Path(__file__).with_name("content") / "populations.csv"
 PROVINCE_CODE = "19"
 SCHOOL_CODE = "19-T01"
 ONE_STOP_CODE = "19-MC01"
@@ -204,6 +206,15 @@ def load_organisations(path=ORGANISATIONS_CSV):
     return import_units(rows)["created"] if rows else 0
 
 
+def load_populations(path=POPULATIONS_CSV):
+    """Target populations of the demo units (the import_populations format): the
+    leaves declare, communes and the province roll up; the demo school counts its
+    class lists. Missing figures are added, declared ones never changed.
+    Returns how many were created."""
+    rows = read_populations(path.read_bytes())
+    return save_populations(rows, overwrite=False)["created"]
+
+
 def load_classes():
     """Classes 10A1, 10A2 and 11A1 at the demo school. Returns how many were created."""
     school = Organisation.objects.get(code=SCHOOL_CODE)
@@ -355,6 +366,7 @@ def load_demo():
         organisations = load_organisations()
         classes = load_classes()
         users, memberships = load_users()
+        populations = load_populations()
         questions = banks.load_exam_bank()
         pages = load_pages(_audiences_by_slug())
         exams = banks.open_demo_exam()  # issue 15.4: only once QuizPage.kind exists
@@ -368,6 +380,7 @@ def load_demo():
         "classes": classes,
         "users": users,
         "memberships": memberships,
+        "populations": populations,
         "pages": pages,
         "questions": questions,
         "exams": exams,

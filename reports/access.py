@@ -3,8 +3,9 @@ reports' access rules, used by every feature.
 
 Statistics are for department viewers and coordinators (their units and everything
 below, and the units that merged or split into those), and for superusers (every
-unit). Targets are set by viewers only. Item
-analysis is for editors who may edit the quiz. A class's progress is for its
+unit). Targets are set by viewers only. Populations are declared by department
+administrators for their subtree (like the people pages), by superusers anywhere.
+Item analysis is for editors who may edit the quiz. A class's progress is for its
 coordinators. An export job is its requester's alone.
 """
 
@@ -17,6 +18,7 @@ from django.shortcuts import get_object_or_404
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from courses.models import QuizPage
+from people import admin_scope
 from people.coordinator_views import coordinator_required  # noqa: F401  (re-exported)
 from people.models import Membership, Organisation, SchoolClass
 from people.scope import class_for_coordinator, scope_paths
@@ -139,6 +141,26 @@ def visible_targets(user):
     return Target.objects.filter(condition).select_related(
         "course", "audience", "organisation"
     )
+
+
+# --- populations ------------------------------------------------------------------
+
+
+def may_declare_populations(user):
+    return user.is_active and (
+        user.is_superuser or admin_scope.is_department_admin(user)
+    )
+
+
+def population_units(user):
+    """The units whose populations the user may declare."""
+    if user.is_superuser:
+        return Organisation.objects.all()
+    return admin_scope.units(user)
+
+
+def population_in_scope(user, population):
+    return population_units(user).filter(pk=population.organisation_id).exists()
 
 
 # --- exports ----------------------------------------------------------------------

@@ -120,7 +120,7 @@ class StatisticsFilterForm(forms.Form):
 
     def clean_school_year(self):
         year = self.cleaned_data["school_year"]
-        if year and not _is_school_year(year):
+        if year and not is_school_year(year):
             raise ValidationError(_("The school year looks like 2026-2027."))
         return year
 
@@ -277,7 +277,7 @@ class ReportFilters:
         return rows
 
 
-def _is_school_year(text):
+def is_school_year(text):
     parts = text.split("-")
     return (
         len(parts) == 2

@@ -290,3 +290,38 @@ def seed_enrolments(placement, courses, rng):
     )
     reset_sequences(Enrolment, QuizAttempt, Certificate)
     return len(started), len(completed)
+
+
+def seed_populations(communes, schools):
+    """Target populations for 2026-2027: each school declares its youth-union
+    members (every other one counted from its class lists), each office its staff,
+    and every tenth commune a figure of its own (which wins over its units')."""
+    from courses.models import Audience
+    from reports.models import Population
+
+    youth = Audience.objects.create(name="Đoàn viên", slug="doan-vien")
+    staff = Audience.objects.create(name="Cán bộ một cửa", slug="can-bo-mot-cua")
+    rows = []
+    for i, (pk, _commune) in enumerate(schools):
+        is_school = i % SCHOOLS_PER_COMMUNE < 2
+        rows.append(
+            Population(
+                organisation_id=pk,
+                audience=youth if is_school else staff,
+                school_year="2026-2027",
+                headcount=None if is_school and i % 2 else 400 + i % 900,
+                counted_from_rosters=bool(is_school and i % 2),
+            )
+        )
+    for c, (pk, _path) in enumerate(communes):
+        if c % 10 == 0:
+            rows.append(
+                Population(
+                    organisation_id=pk,
+                    audience=youth,
+                    school_year="2026-2027",
+                    headcount=2_000,
+                )
+            )
+    Population.objects.bulk_create(rows)
+    return len(rows)

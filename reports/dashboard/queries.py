@@ -24,6 +24,7 @@ from courses.models import Enrolment
 from people.models import Organisation, SchoolClass
 
 from ..access import units_under
+from ..populations import headcounts
 from ..tree import UnitTree
 from . import rollup
 
@@ -151,11 +152,12 @@ def by_unit(filters, tree, summarised=False):
     return grouped(filters, tree, summarised)[0]
 
 
-def summary(filters, tree=None, units=None, summarised=False):
+def summary(filters, tree=None, units=None, summarised=False, populations=None):
     """{enrolled, started, completed, rate, certificates, avg_score, median_days,
-    first_completion, last_completion} for the whole view. Adds up ``units`` (the
-    rows of ``by_unit``, when the page has them already) and asks the database only
-    for the completion days (one query live, two on the summary tables).
+    first_completion, last_completion, population, not_enrolled, coverage} for the
+    whole view. Adds up ``units`` (the rows of ``by_unit``, when the page has them
+    already) and asks the database only for the completion days (one query live,
+    two on the summary tables) and the populations (populations/headcounts.py).
     The median counts whole days from enrolment to completion."""
     tree = tree or UnitTree()
     if units is None:
@@ -170,7 +172,14 @@ def summary(filters, tree=None, units=None, summarised=False):
         "last_completion": last,
         "median_days": median(histogram),
     }
-    return _finish(row)
+    if filters.school_class is not None:  # a class: the learners on its list
+        population = headcounts.class_sizes([filters.school_class.pk]).get(
+            filters.school_class.pk, 0
+        )
+    else:
+        populations = populations or headcounts.for_view(filters, tree)
+        population = populations.of_units(filters.scope_paths)
+    return headcounts.add_coverage(_finish(row), population)
 
 
 def _completion_figures(filters, tree):
@@ -214,12 +223,13 @@ def child_units(filters):
     )
 
 
-def unit_rows(filters, tree=None, units=None):
+def unit_rows(filters, tree=None, units=None, populations=None):
     """One row per child unit: its figures, zero when it has no enrolments. Plus a
     row per unit merged into the viewed one (``merged``, its own page a link away),
     and, when some enrolments sit on the viewed unit itself, a row for those. The
     per-unit rows of ``by_unit`` are added up by tree path in Python: at most one
-    row per unit of the area, whatever the number of enrolments."""
+    row per unit of the area, whatever the number of enrolments. Each row has its
+    unit's rolled-up population (none on the row of the viewed unit itself)."""
     tree = tree or UnitTree()
     children = child_units(filters)
     if not children:
@@ -235,34 +245,46 @@ def unit_rows(filters, tree=None, units=None):
             # in a unit merged into the viewed one, or on the viewed unit itself
             key = tree.moved_from.get(unit_id, filters.unit.path)
         groups.setdefault(key, []).append(row)
+    populations = populations or headcounts.for_view(filters, tree)
     rows = [
-        _finish({"unit": c, "key": c.path, **_add(groups.get(c.path, []))})
+        headcounts.add_coverage(
+            _finish({"unit": c, "key": c.path, **_add(groups.get(c.path, []))}),
+            populations.of(c.path),
+        )
         for c in children
     ]
     merged = set(groups) - {c.path for c in children} - {None}
     if filters.unit is not None:
         merged.discard(filters.unit.path)
     for unit in Organisation.objects.filter(path__in=merged).order_by("name"):
+        # a retired unit has no population of its own (its successor declares it)
         rows.append(
-            _finish(
-                {"unit": unit, "key": unit.path, "merged": True}
-                | _add(groups[unit.path])
+            headcounts.add_coverage(
+                _finish(
+                    {"unit": unit, "key": unit.path, "merged": True}
+                    | _add(groups[unit.path])
+                ),
+                None,
             )
         )
     here = filters.unit and groups.get(filters.unit.path)
     if here:
         rows.append(
-            _finish(
-                {"unit": filters.unit, "key": filters.unit.path, "itself": True}
-                | _add(here)
+            headcounts.add_coverage(
+                _finish(
+                    {"unit": filters.unit, "key": filters.unit.path, "itself": True}
+                    | _add(here)
+                ),
+                None,
             )
         )
     return rows
 
 
 def class_rows(filters, tree=None):
-    """One row per class of the viewed unit (or classes that merged into it). Two
-    queries: the grouped figures and the class names."""
+    """One row per class of the viewed unit (or classes that merged into it). Three
+    queries: the grouped figures, the class names and the class sizes (a class's
+    population is the learners on its list)."""
     if filters.unit is None:
         return []
     grouped = {
@@ -280,9 +302,14 @@ def class_rows(filters, tree=None):
         classes = classes.filter(school_year=filters.school_year)
     if filters.school_class:
         classes = classes.filter(pk=filters.school_class.pk)
+    classes = list(classes.order_by("-school_year", "name"))
+    sizes = headcounts.class_sizes(c.pk for c in classes)
     return [
-        _finish({"school_class": c, **_zero(grouped.get(c.pk))})
-        for c in classes.order_by("-school_year", "name")
+        headcounts.add_coverage(
+            _finish({"school_class": c, **_zero(grouped.get(c.pk))}),
+            sizes.get(c.pk, 0),
+        )
+        for c in classes
     ]
 
 

@@ -17,10 +17,13 @@ from people.models import Organisation, SchoolClass
 
 from ..access import may_set_targets, report_viewer_required, within
 from ..filters import ReportFilters
-from ..targets.rules import candidates, target_for
+from ..models import Target
+from ..populations import headcounts
+from ..targets.rules import candidates, is_below, target_for
 from ..tree import UnitTree
 from . import charts, lineage, queries, rollup
 
+COVERAGE = Target.Measure.COVERAGE
 CACHE_SECONDS = 60  # figures may be a minute old; targets and names are always fresh
 
 
@@ -88,11 +91,11 @@ def _time_points(buckets, weekly):
     return [(formats.date_format(start, fmt), n) for start, n in buckets]
 
 
-def _level_rows(filters, tree, units):
+def _level_rows(filters, tree, units, populations):
     if filters.school_class is not None:
         return "learners", []
     if filters.unit is None or filters.unit.numchild:
-        return "units", queries.unit_rows(filters, tree, units())
+        return "units", queries.unit_rows(filters, tree, units(), populations())
     return "classes", queries.class_rows(filters, tree)
 
 
@@ -113,12 +116,34 @@ def _decorate(rows, level, filters, targets):
             row["url"] = _link("reports:class", row["school_class"].pk, filters)
             path = filters.unit.path
         row["target"] = target_for(targets, path)
-        row["below"] = (
-            row["target"] is not None
-            and row["rate"] is not None
-            and row["rate"] < row["target"]
-        )
+        row["below"] = is_below(row["rate"], row["target"])
+        row["coverage_target"] = target_for(targets, path, COVERAGE)
+        # .get: rows cached (60 s) by a release before coverage have no such key.
+        row["coverage_below"] = is_below(row.get("coverage"), row["coverage_target"])
     return rows
+
+
+def coverage_bars(rows):
+    """The rows worst coverage first; rows without a population at the end (in
+    their table order), the row of the unit's own enrolments left out."""
+    rows = [r for r in rows if not r.get("itself")]
+    known = sorted(
+        (r for r in rows if r.get("coverage") is not None), key=lambda r: r["coverage"]
+    )
+    return known + [r for r in rows if r.get("coverage") is None]
+
+
+def once(compute):
+    """``compute`` run at the first call only (the populations of a view feed its
+    summary and its rows, either of which may come from the cache)."""
+    done = []
+
+    def value():
+        if not done:
+            done.append(compute())
+        return done[0]
+
+    return value
 
 
 def _learner_status(enrolment):
@@ -143,24 +168,27 @@ def dashboard(request, unit_id=None, class_id=None):
         f"grouped:{source}",
         lambda: queries.grouped(filters, tree, summarised),
     )
+    populations = once(lambda: headcounts.for_view(filters, tree))
     summary = cached(
         filters,
         f"summary:{source}",
-        lambda: queries.summary(filters, tree, units, summarised),
+        lambda: queries.summary(filters, tree, units, summarised, populations()),
     )
     level, rows = cached(
-        filters, f"rows:{source}", lambda: _level_rows(filters, tree, lambda: units)
+        filters,
+        f"rows:{source}",
+        lambda: _level_rows(filters, tree, lambda: units, populations),
     )
     learners = queries.learner_rows(filters, tree) if level == "learners" else []
     for enrolment in learners:
         enrolment.status_label = _learner_status(enrolment)
     targets = candidates(filters)
     view_path = filters.unit.path if filters.unit else ""
-    target = (
-        target_for(targets, view_path)
-        if filters.unit
-        else target_for([t for t in targets if t.organisation_id is None], "")
-    )
+    # Without a unit the view spans several top units: only province-wide
+    # targets (no unit) apply to it as a whole.
+    whole = targets if filters.unit else [t for t in targets if not t.organisation_id]
+    target = target_for(whole, view_path)
+    coverage_target = target_for(whole, view_path, COVERAGE)
     rows = _decorate(rows, level, filters, targets)
     points = _time_points(buckets, weekly)
     funnel = [
@@ -176,9 +204,12 @@ def dashboard(request, unit_id=None, class_id=None):
         "refreshing": state is not None and rollup.is_stale(state),
         "refresh_minutes": max(1, round(rollup.period() / 60)),
         "target": target,
+        "coverage_target": coverage_target,
+        "coverage_below": is_below(summary.get("coverage"), coverage_target),
         "level": level,
         "rows": rows,
         "below_target": [r for r in rows if r["below"]],
+        "coverage_bars": coverage_bars(rows),
         "learners": learners,
         "breadcrumbs": _breadcrumbs(filters),
         "bars_svg": charts.rate_bars(

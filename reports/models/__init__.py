@@ -1,6 +1,7 @@
-"""Report models: completion targets, export jobs and the summary tables."""
+"""Report models: targets, populations, export jobs and the summary tables."""
 
 from .exports import *  # noqa: F401,F403  (owned by the exports work)
+from .populations import Population  # noqa: F401
 from .rollup import (  # noqa: F401
     CompletionDays,
     CompletionMonths,

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 class Target(models.Model):
     """ "70 % of the enrolled complete this course" — for a course, an audience or
-    both, province-wide or for one unit (and everything under it).
+    both, province-wide or for one unit (and everything under it). A target on
+    coverage reads "70 % of the population complete it" instead.
 
     The most specific target that matches a view wins (see ``reports.targets``).
     """
@@ -39,8 +40,19 @@ class Target(models.Model):
         related_name="+",
         help_text=_("Leave empty for the whole province."),
     )
+
+    class Measure(models.TextChoices):
+        COMPLETION = "completion", _("completion rate (completed ÷ enrolled)")
+        COVERAGE = "coverage", _("coverage (completed ÷ population)")
+
+    measure = models.CharField(
+        _("applies to"),
+        max_length=10,
+        choices=Measure,
+        default=Measure.COMPLETION,
+    )
     rate = models.PositiveSmallIntegerField(
-        _("target completion rate (%)"), validators=[MaxValueValidator(100)]
+        _("target rate (%)"), validators=[MaxValueValidator(100)]
     )
     set_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -51,8 +51,9 @@ def test_viewer_drills_down_to_a_school_and_downloads_excel(
         expect(page.locator("h1")).to_have_text("Trường THPT Bắc Kạn")
         row = page.locator("#breakdown tbody tr", has_text=school_class.name)
         cells = row.locator("td")
-        expect(cells.nth(0)).to_have_text(str(enrolled))  # enrolled
-        expect(cells.nth(2)).to_have_text("3")  # completed
+        # population (the class list), enrolled, not yet enrolled, started, completed
+        expect(cells.nth(1)).to_have_text(str(enrolled))  # enrolled
+        expect(cells.nth(4)).to_have_text("3")  # completed
         expect(page.locator("nav.breadcrumbs")).to_contain_text("Tỉnh Thái Nguyên")
         assert_accessible(page)
 

@@ -25,6 +25,7 @@ from courses.models import (
 )
 from home.models import HomePage, PortalSettings
 from people.models import Membership, Organisation, SchoolClass, User
+from reports.models import Population
 
 PASSWORD = "demo-2026"
 DEMO_USERNAMES = ["admin", "bientap", "duyet", "sogd", "giaovien", "hocsinh", "motcua"]
@@ -91,6 +92,9 @@ def snapshot():
         "organisations": Organisation.objects.count(),
         "classes": SchoolClass.objects.count(),
         "memberships": Membership.objects.count(),
+        "populations": sorted(
+            Population.objects.values_list("pk", "headcount", "updated_at")
+        ),
         "audiences": Audience.objects.count(),
         "pages": Page.objects.count(),
         "revisions": Revision.objects.count(),
@@ -421,6 +425,27 @@ def test_command_prints_the_accounts_table(demo):
         row = next(line for line in lines if line.split()[:1] == [username])
         assert PASSWORD in row
     assert "Điều phối viên" in demo
+
+
+@pytest.mark.django_db
+def test_every_demo_unit_has_a_population(demo):
+    from reports.filters import ReportFilters
+    from reports.populations.headcounts import for_view
+    from reports.tree import UnitTree
+
+    sogd = User.objects.get(username="sogd")
+    filters = ReportFilters.for_user(sogd, {"nam-hoc": "2026-2027"})
+    populations = for_view(filters, UnitTree())
+    figures = {
+        unit.code: populations.of(unit.path) for unit in Organisation.objects.all()
+    }
+    assert None not in figures.values(), figures
+    # The demo school counts its class lists: 11 students in 10A1, 10A2.
+    assert figures["19-T01"] == 11
+    assert figures["19-X01"] == 11 + 14  # its school and its one-stop centre
+    assert figures["19"] == sum(
+        figures[code] for code in ("19-SGD", "19-X01", "19-X02", "19-X03")
+    )
 
 
 @pytest.mark.django_db

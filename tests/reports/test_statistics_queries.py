@@ -15,7 +15,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = 22
+MAX_QUERIES = 24  # populations: declared figures, roster counts, class sizes
 
 
 def _province(home_page, n):

@@ -14,6 +14,7 @@ SUMMARY_LABELS = [
     ("classes", "lớp"),
     ("users", "tài khoản"),
     ("memberships", "thành viên đơn vị/lớp"),
+    ("populations", "số người cần tập huấn (dân số mục tiêu)"),
     ("pages", "trang"),
     ("questions", "câu hỏi trong ngân hàng đề thi"),
     ("exams", "bài thi mở cho lớp 10A1"),
