@@ -90,7 +90,10 @@ def personal_data_roots(user):
 
 
 def may_export_personal_data(user):
-    return user.is_authenticated and bool(personal_data_roots(user))
+    return user.is_authenticated and (
+        user.is_superuser
+        or bool(scope_paths(user, (Membership.Role.COORDINATOR,)))
+    )
 
 
 def units_under(roots):
