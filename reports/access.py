@@ -91,8 +91,7 @@ def personal_data_roots(user):
 
 def may_export_personal_data(user):
     return user.is_authenticated and (
-        user.is_superuser
-        or bool(scope_paths(user, (Membership.Role.COORDINATOR,)))
+        user.is_superuser or bool(scope_paths(user, (Membership.Role.COORDINATOR,)))
     )
 
 
