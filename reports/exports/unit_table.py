@@ -128,7 +128,9 @@ def xlsx_bytes(filters, table):
             if value is None:
                 continue
             if column.kind == PERCENT:
-                cell.value, cell.number_format = value / 100, PERCENT_FORMAT
+                # 57.1 → 0.571, not 0.5710000000000001
+                cell.value = round(value / 100, 6)
+                cell.number_format = PERCENT_FORMAT
             else:
                 cell.value, cell.number_format = value, COUNT_FORMAT
         if kind == "total":
