@@ -319,6 +319,16 @@ def test_job_is_done_once_and_rechecks_the_scope(stats):
     run_job(forged.pk)
     forged.refresh_from_db()
     assert forged.status == "failed" and forged.error and not forged.file
+    # A job of someone who is (no longer) a coordinator: refused, with the reason.
+    viewers = ExportJob.objects.create(
+        requested_by=stats.viewer,
+        filters=ReportFilters.for_user(stats.viewer, {}).to_dict(),
+        format="csv",
+    )
+    run_job(viewers.pk)
+    viewers.refresh_from_db()
+    assert viewers.status == "failed" and not viewers.file
+    assert "điều phối" in viewers.error
 
 
 def test_expired_exports_are_deleted_with_their_files(stats):
