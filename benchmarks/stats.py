@@ -17,11 +17,13 @@ What it does:
 3. in-process, calls the dashboard view (Django's RequestFactory, the view's own
    SQL and template) as the province's department viewer, the cache cleared before
    every request so the SQL is measured: the province, one commune's drill-down
-   (its schools) and one school (its classes); median of ``--rounds`` warm requests.
+   (its schools) and one school (its classes), then the export of the province's
+   table as XLSX (reports/exports/unit_table.py, the same figures as its page); median
+   of ``--rounds`` warm requests.
    Before that the summary tables are built
    (``reports.dashboard.rollup.refresh``, timed): the province and commune views
    read them, the school's class table is live;
-4. in a child process, streams the CSV export of one course (≈100,000 rows) to
+4. in a child process, streams the learner list (CSV) of one course (≈100,000 rows) to
    /dev/null through ``reports.exports.files.csv_chunks`` and reports its wall time and
    the child's peak RSS (VmHWM of /proc/self/status: getrusage's ru_maxrss is
    inherited across exec on Linux and would report the seeding parent's peak).
@@ -30,9 +32,10 @@ Prints ``stats_enrolments``, ``stats_summary_refresh_seconds``,
 ``dashboard_province_ms``, ``drilldown_commune_ms``, ``dashboard_school_ms``,
 ``coverage_province_ms``, ``coverage_commune_ms`` (the province and a commune for
 the seeded school year, with its populations: typed, counted from rosters and a
-commune's own figure), ``export_100k_rows_seconds``, ``export_peak_rss_mib``
+commune's own figure), ``export_units_xlsx_ms``, ``export_100k_rows_seconds``,
+``export_peak_rss_mib``
 and ``#`` lines. Drops the database at the end. Targets: each dashboard ≤ 300 ms;
-export memory flat (≤ 150 MiB).
+the table's XLSX ≤ 1,000 ms; export memory flat (≤ 150 MiB).
 """
 
 import argparse
@@ -248,6 +251,8 @@ def run(args):
             ("dashboard_province_ms", reverse("reports:dashboard")),
             ("drilldown_commune_ms", reverse("reports:unit", args=[commune_pk])),
             ("dashboard_school_ms", reverse("reports:unit", args=[school_pk])),
+            # the province's table (one row per commune) as an XLSX file
+            ("export_units_xlsx_ms", reverse("reports_exports:table") + "?format=xlsx"),
         ):
             metric(name, f"{timed_view(viewer, url, args.rounds):.0f}", "ms")
         # Coverage of the seeded school year: populations declared and counted from

@@ -19,14 +19,14 @@ def scope_paths(user, roles=STAFF_ROLES):
     if not user.is_authenticated:
         return []
     cache = user.__dict__.setdefault("_scope_paths", {})
-    key = tuple(sorted(roles))
-    if key not in cache:
-        cache[key] = list(
-            Membership.objects.filter(user=user, role__in=roles).values_list(
-                "organisation__path", flat=True
+    if "all" not in cache:
+        # Every role in one query: a page often asks for several sets of roles.
+        cache["all"] = list(
+            Membership.objects.filter(user=user).values_list(
+                "role", "organisation__path"
             )
         )
-    return cache[key]
+    return [path for role, path in cache["all"] if role in roles]
 
 
 def _under(paths, field="path"):

@@ -7,6 +7,14 @@ unit). Targets are set by viewers only. Populations are declared by department
 administrators for their subtree (like the people pages), by superusers anywhere.
 Item analysis is for editors who may edit the quiz. A class's progress is for its
 coordinators. An export job is its requester's alone.
+
+Personal data: the table of a statistics view (counts per unit or class) may be
+exported by everyone who sees the view. The list of learners behind it (names,
+student codes, dates, scores) is for coordinators — who enrol, follow and remind
+those learners — over the units they coordinate, and for superusers. Department
+viewers report figures upward and get figures only: the province's counts need no
+names (the least personal data that does the job). Every such download is logged
+(reports/exports/personal.py).
 """
 
 from functools import wraps
@@ -34,7 +42,12 @@ def scope_roots(user):
     root for a superuser. Units under another of the user's units are left out."""
     if user.is_superuser:
         return list(Organisation.get_root_nodes())
-    paths = sorted(set(scope_paths(user)))
+    return _tops(scope_paths(user))
+
+
+def _tops(paths):
+    """The units of ``paths`` that are not under another of them."""
+    paths = sorted(set(paths))
     tops = [p for p in paths if not any(p != q and p.startswith(q) for q in paths)]
     return list(Organisation.objects.filter(path__in=tops).order_by("path"))
 
@@ -84,6 +97,20 @@ def class_in_scope(raw, roots):
     if school_class is None or not unit_visible(school_class.organisation, roots):
         return None
     return school_class
+
+
+def personal_data_roots(user):
+    """The top units whose learners' personal data the user may export (see the
+    module's docstring): coordinated units, or every root for a superuser."""
+    if user.is_superuser:
+        return list(Organisation.get_root_nodes())
+    return _tops(scope_paths(user, (Membership.Role.COORDINATOR,)))
+
+
+def may_export_personal_data(user):
+    return user.is_authenticated and (
+        user.is_superuser or bool(scope_paths(user, (Membership.Role.COORDINATOR,)))
+    )
 
 
 def units_under(roots):

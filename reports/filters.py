@@ -178,10 +178,11 @@ class ReportFilters:
         return cls.for_user(request.user, request.GET, unit_id, class_id)
 
     @classmethod
-    def for_user(cls, user, data, unit_id=None, class_id=None):
+    def for_user(cls, user, data, unit_id=None, class_id=None, roots=None):
         """``data``: a QueryDict or dict keyed by the GET slugs. ``unit_id`` and
-        ``class_id`` come from the URL path and raise Http404 outside the scope."""
-        filters = cls(user=user, roots=scope_roots(user))
+        ``class_id`` come from the URL path and raise Http404 outside the scope.
+        ``roots``: a narrower area than the user's (e.g. personal data's)."""
+        filters = cls(user=user, roots=scope_roots(user) if roots is None else roots)
         filters._read(data, unit_id, class_id)
         return filters
 

@@ -61,6 +61,8 @@ class AuditEntry(models.Model):
         MOVE = "move", _("Learner moved")
         RESET_PASSWORD = "reset_password", _("Password reset")
         LIFT_SIGN_IN_WAIT = "lift_sign_in_wait", _("Sign-in wait lifted")
+        # reports/exports/personal.py: who took a list of learners' personal data
+        PERSONAL_EXPORT = "personal_export", _("Learner list with personal data taken")
 
     actor = models.ForeignKey(
         User,

@@ -11,7 +11,14 @@ from courses.completion import course_items
 from courses.models import Enrolment, LessonProgress, QuizAttempt
 from people.models import Membership, User
 
-STATUSES = ("not_enrolled", "not_started", "in_progress", "completed")
+from .. import statuses
+
+STATUSES = (
+    statuses.NOT_ENROLLED,
+    statuses.NOT_STARTED,
+    statuses.IN_PROGRESS,
+    statuses.COMPLETED,
+)
 
 
 def _per_student(queryset, course, aggregate):

@@ -10,6 +10,7 @@ from certificates.models import Certificate
 from courses.models import ClassEnrolment, CoursePage
 from people.spreadsheets import csv_bytes, download, xlsx_bytes
 
+from .. import statuses
 from ..access import coordinated_class, coordinator_required
 from .queries import STATUSES, class_progress
 
@@ -26,13 +27,15 @@ def issued_certificate_codes(enrolment_ids):
 
 
 def _status_label(row):
+    """The class table's word for a student (reports/statuses.py): started means
+    any lesson done or quiz submitted here."""
     if row.enrolment_id is None:
-        return _("not enrolled")
+        return statuses.label(statuses.NOT_ENROLLED)
     if row.completed_at:
-        return _("completed")
+        return statuses.label(statuses.COMPLETED)
     if row.items_done or row.best_score is not None:
-        return _("in progress")
-    return _("not started")
+        return statuses.label(statuses.IN_PROGRESS)
+    return statuses.label(statuses.NOT_STARTED)
 
 
 @coordinator_required
@@ -108,12 +111,7 @@ def progress(request, class_id, export=None):
             "rows": rows,
             "total": total,
             "status": status,
-            "statuses": [
-                ("not_enrolled", _("not enrolled")),
-                ("not_started", _("not started")),
-                ("in_progress", _("in progress")),
-                ("completed", _("completed")),
-            ],
+            "statuses": [(key, statuses.LABELS[key]) for key in STATUSES],
             "class_enrolments": ClassEnrolment.objects.filter(
                 school_class=school_class
             ),

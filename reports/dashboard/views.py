@@ -5,6 +5,8 @@ without children → its classes; a class → its learners. Each level is a fixe
 number of queries whatever the size of the data.
 """
 
+from types import SimpleNamespace
+
 from django.core.cache import cache
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
@@ -15,7 +17,13 @@ from django.utils.translation import gettext as _
 from courses.models import Audience, CoursePage
 from people.models import Organisation, SchoolClass
 
-from ..access import may_set_targets, report_viewer_required, within
+from .. import statuses
+from ..access import (
+    may_export_personal_data,
+    may_set_targets,
+    report_viewer_required,
+    within,
+)
 from ..filters import ReportFilters
 from ..models import Target
 from ..populations import headcounts
@@ -70,19 +78,16 @@ def _breadcrumbs(filters):
     return crumbs
 
 
-def _export_links(filters):
-    """Links to the XLSX/CSV exports of this view (reports/exports/urls.py)."""
+def _export_links(filters, name, labels):
+    """Links to an export of this view (reports/exports/urls.py), one per format."""
     try:
-        url = reverse("reports_exports:start")
+        url = reverse(name)
     except NoReverseMatch:
         return []
     query = filters.as_query()
     return [
         (label, f"{url}?{query}&format={fmt}" if query else f"{url}?format={fmt}")
-        for fmt, label in (
-            ("xlsx", _("Download Excel (.xlsx)")),
-            ("csv", _("Download CSV")),
-        )
+        for fmt, label in labels
     ]
 
 
@@ -146,18 +151,12 @@ def once(compute):
     return value
 
 
-def _learner_status(enrolment):
-    if enrolment.completed_at:
-        return _("completed")
-    if enrolment.started_at:
-        return _("in progress")
-    return _("not started")
-
-
-@report_viewer_required
-def dashboard(request, unit_id=None, class_id=None):
-    filters = ReportFilters.from_request(request, unit_id=unit_id, class_id=class_id)
-    tree = UnitTree()
+def view_table(filters, tree=None, class_row=False):
+    """What a statistics view shows — its figures, its table (``level``, ``rows``)
+    and targets — for the page and for the export of its table alike, so both always
+    agree. ``as_of``: when the summary tables behind it were refreshed (None: live).
+    ``class_row``: on a class's page, the class's own row instead of its learners."""
+    tree = tree or UnitTree()
     # The summary tables when the filters allow (and they were built), else live.
     state = queries.summary_state(filters)
     summarised = state is not None
@@ -179,9 +178,8 @@ def dashboard(request, unit_id=None, class_id=None):
         f"rows:{source}",
         lambda: _level_rows(filters, tree, lambda: units, populations),
     )
-    learners = queries.learner_rows(filters, tree) if level == "learners" else []
-    for enrolment in learners:
-        enrolment.status_label = _learner_status(enrolment)
+    if class_row and level == "learners":
+        level, rows = "classes", queries.class_rows(filters, tree)
     targets = candidates(filters)
     view_path = filters.unit.path if filters.unit else ""
     # Without a unit the view spans several top units: only province-wide
@@ -189,7 +187,30 @@ def dashboard(request, unit_id=None, class_id=None):
     whole = targets if filters.unit else [t for t in targets if not t.organisation_id]
     target = target_for(whole, view_path)
     coverage_target = target_for(whole, view_path, COVERAGE)
-    rows = _decorate(rows, level, filters, targets)
+    return SimpleNamespace(
+        state=state,
+        as_of=state.refreshed_at if state else None,
+        weekly=weekly,
+        buckets=buckets,
+        summary=summary,
+        level=level,
+        rows=_decorate(rows, level, filters, targets),
+        target=target,
+        coverage_target=coverage_target,
+    )
+
+
+@report_viewer_required
+def dashboard(request, unit_id=None, class_id=None):
+    filters = ReportFilters.from_request(request, unit_id=unit_id, class_id=class_id)
+    tree = UnitTree()
+    table = view_table(filters, tree)
+    state, summary, level, rows = table.state, table.summary, table.level, table.rows
+    weekly, buckets, target = table.weekly, table.buckets, table.target
+    coverage_target = table.coverage_target
+    learners = queries.learner_rows(filters, tree) if level == "learners" else []
+    for enrolment in learners:
+        enrolment.status_label = statuses.label(statuses.enrolment_state(enrolment))
     points = _time_points(buckets, weekly)
     funnel = [
         (_("Enrolled"), summary["enrolled"]),
@@ -199,7 +220,7 @@ def dashboard(request, unit_id=None, class_id=None):
     context = {
         "filters": filters,
         "summary": summary,
-        "as_of": state.refreshed_at if state else None,
+        "as_of": table.as_of,
         # Older than its period: a rebuild is queued, and the page says so.
         "refreshing": state is not None and rollup.is_stale(state),
         "refresh_minutes": max(1, round(rollup.period() / 60)),
@@ -240,7 +261,26 @@ def dashboard(request, unit_id=None, class_id=None):
         )
         if filters.unit is not None and filters.school_class is None
         else None,
-        "export_links": _export_links(filters),
+        # The table on screen, for everyone who sees it...
+        "export_links": _export_links(
+            filters,
+            "reports_exports:table",
+            (
+                ("xlsx", _("Download Excel (.xlsx)")),
+                ("csv", _("Download CSV")),
+            ),
+        ),
+        # ...and the learners behind it, for those who may take personal data.
+        "personal_export_links": _export_links(
+            filters,
+            "reports_exports:start",
+            (
+                ("xlsx", _("Learner list with personal data (Excel)")),
+                ("csv", _("Learner list with personal data (CSV)")),
+            ),
+        )
+        if may_export_personal_data(request.user)
+        else [],
         "may_set_targets": may_set_targets(request.user),
     }
     return render(request, "reports/dashboard.html", context)

@@ -1,4 +1,5 @@
-"""Exports of a statistics view: CSV streamed row by row, XLSX in write-only mode.
+"""The learner list with personal data (reports/exports/personal.py): CSV streamed
+row by row, XLSX in write-only mode.
 
 Rows come from ``reports.exports.queries.export_rows`` (already scoped to the user)
 and are read with a chunked iterator, so memory stays flat whatever the size: the
@@ -24,9 +25,10 @@ from openpyxl.styles import Font
 
 from people.spreadsheets import neutralise
 
-from ..filters import ReportFilters
+from ..access import may_export_personal_data
 from ..models import ExportJob
 from . import queries
+from .personal import NOT_ALLOWED, personal_filters
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +97,8 @@ def notes(filters, now=None):
     """The header block of an XLSX: what, for whom, filtered how, when."""
     now = timezone.localtime(now or timezone.now())
     lines = [
-        _("Completion statistics: enrolments"),
+        _("Learner list with personal data"),
+        _("Contains personal data: keep it safe and do not pass it on."),
         _("Exported on %(when)s") % {"when": now.strftime("%d/%m/%Y %H:%M")},
     ]
     lines += [f"{label}: {value}" for label, value in filters.describe()]
@@ -210,7 +213,9 @@ def run_job(job_id):
     try:
         with translation.override(job.language):
             # The filters are checked again: the user's area may have changed.
-            filters = ReportFilters.from_dict(job.filters)
+            filters = personal_filters(job.requested_by, job.filters.get("params", {}))
+            if not may_export_personal_data(job.requested_by):
+                raise ExportRefused(str(NOT_ALLOWED))
             if filters.errors:
                 raise ExportRefused(" ".join(str(e) for e in filters.errors))
             header, rows = queries.export_rows(filters)

@@ -1,7 +1,9 @@
-"""The rows of an export: one per enrolment of the view, in one lazy query.
+"""The rows of the learner list with personal data: one per enrolment of the view,
+in one lazy query.
 
 ``export_rows`` reads the same scoped enrolments as the dashboard
-(``reports.dashboard.queries.enrolments``), with labels translated in SQL.
+(``reports.dashboard.queries.enrolments``), with labels translated in SQL; the status
+words are the screen's (reports/statuses.py).
 """
 
 from django.db.models import Case, CharField, F, Value, When
@@ -9,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import Enrolment
 
+from .. import statuses
 from ..dashboard.queries import enrolments
 from ..tree import UnitTree
 
@@ -52,7 +55,7 @@ def export_rows(filters, tree=None):
         .annotate(
             unit_name=tree.name_expression(),
             source_label=_labels("source", Enrolment.Source.choices),
-            status_label=_labels("status", Enrolment.Status.choices),
+            status_label=statuses.label_expression(),
         )
         .order_by("pk")
         .values_list(

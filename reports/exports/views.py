@@ -1,10 +1,15 @@
-"""Downloads of a statistics view: direct for small ones, a background job for big ones.
+"""Downloads of a statistics view: its table, and the learner list behind it.
 
-Who: signed-in statistics viewers and coordinators (``reports.access``); the rows
-are always limited to the user's area by ``ReportFilters`` and ``export_rows``. A
-filter the user may not use (another school's id, a malformed date) is refused with
-a message instead of silently exporting something else. Jobs belong to the user who
-asked: anyone else gets a 404.
+The table (``table``): what the view shows, one row per unit or class and the total,
+for everyone who sees the view (reports/exports/unit_table.py).
+
+The learner list with personal data (``start``): for coordinators and superusers
+only (reports/access.py), each download logged (reports/exports/personal.py); direct
+for small lists, a background job for big ones. Jobs belong to the user who asked:
+anyone else gets a 404.
+
+A filter the user may not use (another school's id, a malformed date) is refused
+with a message instead of silently exporting something else.
 """
 
 from django.contrib.auth.decorators import login_required
@@ -13,34 +18,59 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from ..access import own_export_job, own_export_jobs, report_viewer_required
+from ..access import (
+    may_export_personal_data,
+    own_export_job,
+    own_export_jobs,
+    report_viewer_required,
+)
 from ..filters import ReportFilters
 from ..models import ExportJob
 from . import files as exports
-from . import queries
+from . import queries, unit_table
+from .personal import NOT_ALLOWED, log_download, personal_filters
 
 
 def _filename(kind):
-    return f"thong-ke-{timezone.localtime().strftime('%Y%m%d-%H%M')}.{kind}"
+    return f"danh-sach-hoc-vien-{timezone.localtime().strftime('%Y%m%d-%H%M')}.{kind}"
+
+
+def _refused(request, errors, bad_format=False, status=400):
+    return render(
+        request,
+        "reports/exports/refused.html",
+        {"errors": errors, "bad_format": bad_format},
+        status=status,
+    )
+
+
+def _format(request, default):
+    kind = request.GET.get("format", default)
+    return kind if kind in ExportJob.Format.values else None
+
+
+@report_viewer_required
+def table(request):
+    """The view's table as XLSX or CSV, with the view's filters (GET)."""
+    kind = _format(request, "xlsx")
+    filters = ReportFilters.from_request(request)
+    if filters.errors or kind is None:
+        return _refused(request, filters.errors, bad_format=kind is None)
+    return unit_table.response(filters, kind)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 @report_viewer_required
 def start(request):
-    """GET with the view's filters and ``format``: the file, or a page offering to
-    prepare it in the background (POST) when it is large."""
-    kind = request.GET.get("format", "csv")
-    if kind not in ExportJob.Format.values:
-        kind = None
-    filters = ReportFilters.from_request(request)
+    """GET with the view's filters and ``format``: the learner list, or a page
+    offering to prepare it in the background (POST) when it is large."""
+    if not may_export_personal_data(request.user):
+        return _refused(request, [NOT_ALLOWED], status=403)
+    kind = _format(request, "csv")
+    filters = personal_filters(request.user, request.GET)
     if filters.errors or kind is None:
-        return render(
-            request,
-            "reports/exports/refused.html",
-            {"errors": filters.errors, "bad_format": kind is None},
-            status=400,
-        )
+        return _refused(request, filters.errors, bad_format=kind is None)
     total = queries.export_count(filters)
     if exports.needs_job(kind, total):
         if request.method == "POST":
@@ -51,6 +81,7 @@ def start(request):
             "reports/exports/confirm.html",
             {"filters": filters, "kind": kind, "total": total},
         )
+    log_download(filters, kind, total)
     header, rows = queries.export_rows(filters)
     iterator = rows.iterator(chunk_size=exports.CHUNK)
     if kind == "csv":
@@ -82,6 +113,13 @@ def download(request, job_id):
     export = own_export_job(request.user, job_id)
     if export.status != ExportJob.Status.DONE or not export.file:
         raise Http404
+    # The file holds personal data: the right to it is checked again, and logged.
+    if not may_export_personal_data(request.user):
+        return _refused(request, [NOT_ALLOWED], status=403)
+    filters = personal_filters(request.user, export.filters.get("params", {}))
+    if filters.errors:
+        return _refused(request, filters.errors)
+    log_download(filters, export.format, export.total, job=export)
     return FileResponse(
         export.file.open("rb"),
         as_attachment=True,

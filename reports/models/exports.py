@@ -1,4 +1,5 @@
-"""Export jobs: a CSV or XLSX of a statistics view, written in the background.
+"""Export jobs: a learner list with personal data (CSV or XLSX) of a statistics
+view, written in the background.
 
 Small exports stream straight to the browser; large ones are written by a Celery
 task into private storage while the requester watches a progress page. The file is
@@ -99,4 +100,4 @@ class ExportJob(models.Model):
     @property
     def filename(self):
         stamp = timezone.localtime(self.created_at).strftime("%Y%m%d-%H%M")
-        return f"thong-ke-{stamp}.{self.format}"
+        return f"danh-sach-hoc-vien-{stamp}.{self.format}"

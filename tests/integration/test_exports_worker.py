@@ -20,7 +20,7 @@ def test_worker_writes_the_export_and_the_owner_downloads_it(
     celery_worker, stats, client, monkeypatch
 ):
     monkeypatch.setattr(exports, "CSV_STREAM_LIMIT", 3)
-    client.force_login(stats.viewer)
+    client.force_login(stats.coord_all)
     response = client.post(reverse("reports_exports:start") + "?format=csv")
     assert response.status_code == 302
     job = ExportJob.objects.get()

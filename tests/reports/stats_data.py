@@ -1,6 +1,6 @@
 """A small province with hand-computed completion statistics.
 
-    Tỉnh (viewer "sogd_test")
+    Tỉnh (viewer "sogd_test", coordinator "coord_province")
     ├── Phường Một (C1)
     │   ├── THPT Chu Văn An (S1): 10A1 = L1 L2 L3 L4, 10A2 = L5
     │   ├── THCS Trống (S2): no one — the empty unit
@@ -164,6 +164,10 @@ def build(home_page):
         viewer_c2=member_of(c2, Membership.Role.VIEWER, username="viewer_c2"),
         coord_s1=member_of(s1, Membership.Role.COORDINATOR, username="coord_s1"),
         coord_s4=member_of(s4, Membership.Role.COORDINATOR, username="coord_s4"),
+        # may take the learner list with personal data of the whole province
+        coord_all=member_of(
+            province, Membership.Role.COORDINATOR, username="coord_province"
+        ),
     )
 
 

@@ -26,7 +26,7 @@ def small_limits(monkeypatch):
 def test_export_asked_while_the_broker_is_down_is_written_when_it_is_back(
     stats, client, small_limits, django_capture_on_commit_callbacks
 ):
-    client.force_login(stats.viewer)
+    client.force_login(stats.coord_all)
     with broker_down():
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(f"{URL}?format=csv")
@@ -47,7 +47,7 @@ def test_export_asked_while_the_broker_is_down_is_written_when_it_is_back(
 def test_an_export_whose_worker_died_is_failed_with_a_message(stats, client):
     limit = timedelta(seconds=build_export_task.time_limit)
     job = ExportJob.objects.create(
-        requested_by=stats.viewer,
+        requested_by=stats.coord_all,
         filters={},
         format="csv",
         status=ExportJob.Status.RUNNING,
@@ -61,7 +61,7 @@ def test_an_export_whose_worker_died_is_failed_with_a_message(stats, client):
     assert sweep_export_jobs() == {"queued": 0, "failed": 1}
     job.refresh_from_db()
     assert job.status == "failed"
-    client.force_login(stats.viewer)
+    client.force_login(stats.coord_all)
     page = client.get(reverse("reports_exports:job", args=[job.pk])).content.decode()
     assert "bị gián đoạn" in page and 'http-equiv="refresh"' not in page
 
@@ -71,8 +71,8 @@ def test_an_export_whose_message_was_lost_is_queued_again(stats):
 
     limit = timedelta(seconds=build_export_task.time_limit)
     job = ExportJob.objects.create(
-        requested_by=stats.viewer,
-        filters=ReportFilters.for_user(stats.viewer, {}).to_dict(),
+        requested_by=stats.coord_all,
+        filters=ReportFilters.for_user(stats.coord_all, {}).to_dict(),
         format="csv",
         queued_at=timezone.now() - limit - timedelta(minutes=10),
     )

@@ -1,4 +1,5 @@
-"""Exports of a statistics view: CSV and XLSX content, streaming, scope, jobs."""
+"""The learner list with personal data: CSV and XLSX content, streaming, scope, who
+may take it, the audit log, jobs. (The table export: test_unit_table_export.py.)"""
 
 import csv
 import io
@@ -13,11 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from people.models import User
+from people.audit import entries_for
+from people.models import AuditEntry, Membership, User
 from reports.exports import files as exports
 from reports.exports.files import purge_expired, run_job
 from reports.models import ExportJob
-from tests.factories import UserFactory
+from tests.factories import MembershipFactory, UserFactory, member_of
 
 URL = reverse("reports_exports:start")
 
@@ -28,17 +30,19 @@ def csv_rows(response):
     return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
 
 
-def test_viewer_csv_streams_every_enrolment_with_vietnamese_intact(stats, client):
+def test_csv_streams_every_enrolment_with_vietnamese_intact(stats, client):
     User.objects.filter(pk=stats.learners["L1"].pk).update(
         full_name='=HYPERLINK("http://x.vn","Bấm")'
     )
     User.objects.filter(pk=stats.learners["L2"].pk).update(student_code="+84912")
-    client.force_login(stats.viewer)
+    client.force_login(stats.coord_all)
     response = client.get(URL, {"format": "csv"})
     assert response.status_code == 200
     assert isinstance(response, StreamingHttpResponse)
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response["Content-Disposition"].startswith('attachment; filename="thong-ke-')
+    assert response["Content-Disposition"].startswith(
+        'attachment; filename="danh-sach-hoc-vien-'
+    )
     rows = csv_rows(response)
     header, data = rows[0], rows[1:]
     assert header[0] == "Học viên" or header[0] == "Learner"
@@ -55,7 +59,7 @@ def test_viewer_csv_streams_every_enrolment_with_vietnamese_intact(stats, client
 
 
 def test_csv_rows_are_read_while_streaming_not_before(stats, client):
-    client.force_login(stats.viewer)
+    client.force_login(stats.coord_all)
     with CaptureQueriesContext(connection) as before:
         response = client.get(URL, {"format": "csv"})
     assert not any("best_score" in q["sql"] for q in before.captured_queries)
@@ -83,7 +87,7 @@ def test_csv_writer_is_a_generator_over_an_iterator():
 
 def test_xlsx_has_the_header_block_and_text_never_formulas(stats, client):
     User.objects.filter(pk=stats.learners["L1"].pk).update(full_name="@SUM(A1)")
-    client.force_login(stats.viewer)
+    client.force_login(stats.coord_all)
     response = client.get(
         URL, {"format": "xlsx", "khoa-hoc": stats.course_a.pk, "don-vi": stats.c1.pk}
     )
@@ -158,6 +162,53 @@ def test_who_may_export(stats, client):
     assert client.get(URL, {"format": "csv"}).status_code == 403
 
 
+def test_a_viewer_is_refused_the_learner_list_with_a_message_and_nothing_logged(
+    stats, client
+):
+    client.force_login(stats.viewer)
+    response = client.get(URL, {"format": "xlsx"})
+    assert response.status_code == 403
+    text = response.content.decode()
+    assert "Vũ Thị Hoa" not in text
+    assert "điều phối" in text  # "…is for the coordinators…", in Vietnamese
+    assert not AuditEntry.objects.exists()
+
+
+def test_every_download_of_the_learner_list_is_logged(stats, client):
+    client.force_login(stats.coord_s4)
+    response = client.get(URL, {"format": "csv", "khoa-hoc": stats.course_a.pk})
+    assert response.status_code == 200
+    entry = AuditEntry.objects.get()
+    assert (entry.actor, entry.action, entry.organisation) == (
+        stats.coord_s4,
+        AuditEntry.Action.PERSONAL_EXPORT,
+        stats.s4,
+    )
+    assert entry.after["format"] == "csv" and entry.after["rows"] == 2
+    assert entry.after["organisation"] == "THPT Đại Từ"
+    assert stats.course_a.title in entry.after["filters"].values()
+    client.get(URL, {"format": "xlsx"})
+    assert AuditEntry.objects.count() == 2
+    # The department administrator of the province reads them in their log.
+    admin = member_of(stats.province, Membership.Role.ADMINISTRATOR)
+    assert set(entries_for(admin)) == set(AuditEntry.objects.all())
+
+
+def test_a_viewer_who_coordinates_a_school_takes_only_that_schools_learners(
+    stats, client
+):
+    MembershipFactory(
+        user=stats.viewer, organisation=stats.s4, role=Membership.Role.COORDINATOR
+    )
+    client.force_login(stats.viewer)
+    names = {row[0] for row in csv_rows(client.get(URL, {"format": "csv"}))[1:]}
+    assert names == {"Vũ Thị Hoa", "Đặng Văn Khoa"}
+    # Their statistics area is the province, but not their personal-data area.
+    forged = client.get(URL, {"format": "csv", "don-vi": stats.s1.pk})
+    assert forged.status_code == 400
+    assert AuditEntry.objects.count() == 1
+
+
 # --- the background path ----------------------------------------------------
 
 
@@ -171,7 +222,7 @@ def small_limits(monkeypatch):
 def test_large_export_runs_as_a_job_with_progress_and_download(
     stats, client, small_limits, django_capture_on_commit_callbacks, kind
 ):
-    client.force_login(stats.viewer)
+    client.force_login(stats.coord_all)
     confirm = client.get(URL, {"format": kind})
     assert confirm.status_code == 200 and confirm.context["total"] == 10
     assert not ExportJob.objects.exists()  # nothing happens before the POST
@@ -185,8 +236,10 @@ def test_large_export_runs_as_a_job_with_progress_and_download(
     download_url = reverse("reports_exports:download", args=[job.pk])
     assert download_url in page.content.decode()
     assert b'http-equiv="refresh"' not in page.content
+    assert not AuditEntry.objects.exists()  # asked for, not yet taken
     file = client.get(download_url)
     assert file.status_code == 200
+    assert AuditEntry.objects.get().after["job"] == job.pk
     body = b"".join(file.streaming_content)
     if kind == "csv":
         assert len(csv_rows_from(body)) == 1 + 9
@@ -196,14 +249,14 @@ def test_large_export_runs_as_a_job_with_progress_and_download(
             "Công dân số an toàn" in (r[0].value or "")
             for r in sheet.iter_rows(max_row=6)
         )
-    # Another viewer may not see or download it.
+    # Another user may not see or download it.
     client.force_login(stats.viewer_c2)
     assert client.get(response["Location"]).status_code == 404
     assert client.get(download_url).status_code == 404
 
 
 def test_a_double_click_starts_one_job(stats, client, small_limits):
-    client.force_login(stats.viewer)
+    client.force_login(stats.coord_all)
     first = client.post(f"{URL}?format=csv")  # on_commit never runs: stays queued
     second = client.post(f"{URL}?format=csv")
     assert first["Location"] == second["Location"]
@@ -214,14 +267,14 @@ def test_a_double_click_starts_one_job(stats, client, small_limits):
 
 def test_running_job_page_refreshes_itself(stats, client):
     job = ExportJob.objects.create(
-        requested_by=stats.viewer,
+        requested_by=stats.coord_all,
         filters={},
         format="csv",
         total=200,
         processed=50,
         status=ExportJob.Status.RUNNING,
     )
-    client.force_login(stats.viewer)
+    client.force_login(stats.coord_all)
     page = client.get(reverse("reports_exports:job", args=[job.pk]))
     # Updated in place by an external script (CSP: no inline script; a timed meta
     # refresh fails WCAG 2.2.1).
@@ -266,11 +319,21 @@ def test_job_is_done_once_and_rechecks_the_scope(stats):
     run_job(forged.pk)
     forged.refresh_from_db()
     assert forged.status == "failed" and forged.error and not forged.file
+    # A job of someone who is (no longer) a coordinator: refused, with the reason.
+    viewers = ExportJob.objects.create(
+        requested_by=stats.viewer,
+        filters=ReportFilters.for_user(stats.viewer, {}).to_dict(),
+        format="csv",
+    )
+    run_job(viewers.pk)
+    viewers.refresh_from_db()
+    assert viewers.status == "failed" and not viewers.file
+    assert "điều phối" in viewers.error
 
 
 def test_expired_exports_are_deleted_with_their_files(stats):
     old = ExportJob.objects.create(
-        requested_by=stats.viewer,
+        requested_by=stats.coord_all,
         filters={},
         format="csv",
         status="done",
@@ -279,7 +342,7 @@ def test_expired_exports_are_deleted_with_their_files(stats):
     old.file.save("old.csv", ContentFile(b"x"))
     storage, name = old.file.storage, old.file.name
     fresh = ExportJob.objects.create(
-        requested_by=stats.viewer, filters={}, format="csv"
+        requested_by=stats.coord_all, filters={}, format="csv"
     )
     assert purge_expired() == 1
     assert not storage.exists(name)
@@ -287,30 +350,35 @@ def test_expired_exports_are_deleted_with_their_files(stats):
 
 
 def test_export_list_shows_only_my_jobs(stats, client):
-    mine = ExportJob.objects.create(requested_by=stats.viewer, filters={}, format="csv")
+    mine = ExportJob.objects.create(
+        requested_by=stats.coord_all, filters={}, format="csv"
+    )
     other = ExportJob.objects.create(
         requested_by=UserFactory(), filters={}, format="xlsx"
     )
-    client.force_login(stats.viewer)
+    client.force_login(stats.coord_all)
     page = client.get(reverse("reports_exports:list")).content.decode()
     assert reverse("reports_exports:job", args=[mine.pk]) in page
     assert reverse("reports_exports:job", args=[other.pk]) not in page
 
 
-def test_dashboard_links_export_the_view_being_looked_at(stats, client):
-    client.force_login(stats.viewer)
-    page = client.get(reverse("reports:unit", args=[stats.c2.pk]))
-    urls = [url for _label, url in page.context["export_links"]]
+def test_dashboard_links_the_learner_list_only_for_those_who_may_take_it(stats, client):
+    client.force_login(stats.coord_s4)
+    page = client.get(reverse("reports:dashboard"))
+    urls = [url for _label, url in page.context["personal_export_links"]]
     xlsx = next(url for url in urls if url.endswith("format=xlsx"))
-    assert xlsx in page.content.decode().replace("&amp;", "&")
+    assert xlsx.startswith(URL) and xlsx in page.content.decode().replace("&amp;", "&")
     response = client.get(xlsx)
-    assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = [[c.value for c in r] for r in sheet.iter_rows()]
-    assert any("Xã Hai" in (r[0] or "") for r in rows[:6])
+    assert any("THPT Đại Từ" in (r[0] or "") for r in rows[:8])
     start = next(i for i, r in enumerate(rows) if r[0] in ("Học viên", "Learner"))
     assert sorted(r[0] for r in rows[start + 1 :]) == [
         "Vũ Thị Hoa",
         "Vũ Thị Hoa",
         "Đặng Văn Khoa",
     ]
+    client.force_login(stats.viewer)
+    page = client.get(reverse("reports:dashboard"))
+    assert page.context["personal_export_links"] == []
+    assert URL not in page.content.decode()

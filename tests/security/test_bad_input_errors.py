@@ -89,6 +89,7 @@ def test_statistics_with_dates_out_of_range_explain_and_ignore_them(world, day):
         (reverse("reports:dashboard"), 200),  # shown without that date
         (reverse("reports:class", args=[world.class_a.pk]), 200),
         (reverse("reports_exports:start"), 400),  # an export is refused
+        (reverse("reports_exports:table"), 400),
     ):
         for param in ("den-ngay", "tu-ngay"):
             response = client.get(url, {param: day})

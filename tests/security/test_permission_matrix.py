@@ -93,7 +93,10 @@ EXPECTED = {
     "reports:class": ("GET", LOGIN, 403, NF, NF, 403),
     # viewers set targets, for units of their own area only
     "reports:targets": ("GET", LOGIN, 403, 403, 200, 403),
-    "reports_exports:start": ("GET", LOGIN, 403, 200, 200, 403),
+    # the table on screen: whoever sees statistics, for their own area
+    "reports_exports:table": ("GET", LOGIN, 403, 200, 200, 403),
+    # the learner list with personal data: coordinators only (viewers: figures)
+    "reports_exports:start": ("GET", LOGIN, 403, 200, 403, 403),
     "reports_exports:list": ("GET", LOGIN, 403, 200, 200, 403),
     "reports_exports:job": ("GET", LOGIN, 403, NF, NF, 403),  # coordinator A's
     "reports_exports:download": ("GET", LOGIN, 403, NF, NF, 403),
