@@ -2,7 +2,8 @@
 reports' access rules, used by every feature.
 
 Statistics are for department viewers and coordinators (their units and everything
-below), and for superusers (every unit). Targets are set by viewers only. Item
+below), and for superusers (every unit). Stragglers and reminders are for
+coordinators and department administrators (their units and everything below). Targets are set by viewers only. Item
 analysis is for editors who may edit the quiz. A class's progress is for its
 coordinators. An export job is its requester's alone.
 """
@@ -20,7 +21,7 @@ from people.coordinator_views import coordinator_required  # noqa: F401  (re-exp
 from people.models import Membership, Organisation, SchoolClass
 from people.scope import class_for_coordinator, scope_paths
 
-from .models import ExportJob, Target
+from .models import ExportJob, ReminderJob, Target
 
 # --- statistics: units and classes ----------------------------------------------
 
@@ -30,7 +31,10 @@ def scope_roots(user):
     root for a superuser. Units under another of the user's units are left out."""
     if user.is_superuser:
         return list(Organisation.get_root_nodes())
-    paths = sorted(set(scope_paths(user)))
+    return _top_units(sorted(set(scope_paths(user))))
+
+
+def _top_units(paths):
     tops = [p for p in paths if not any(p != q and p.startswith(q) for q in paths)]
     return list(Organisation.objects.filter(path__in=tops).order_by("path"))
 
@@ -96,6 +100,39 @@ def report_viewer_required(view):
 def coordinated_class(user, class_id):
     """The class, if ``user`` coordinates it (else 404)."""
     return class_for_coordinator(user, class_id)
+
+
+# --- stragglers and reminders ---------------------------------------------------
+
+REMINDER_ROLES = (Membership.Role.COORDINATOR, Membership.Role.ADMINISTRATOR)
+
+
+def straggler_roots(user):
+    """The top units whose learners the user may list and remind: where they
+    coordinate or administer (a viewer only looks), every root for a superuser."""
+    if not user.is_authenticated:
+        return []
+    if user.is_superuser:
+        return list(Organisation.get_root_nodes())
+    return _top_units(sorted(set(scope_paths(user, REMINDER_ROLES))))
+
+
+def reminder_sender_required(view):
+    """Signed in (else the login page) and a coordinator or administrator (else 403)."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not straggler_roots(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def own_reminder_job(user, job_id):
+    """The user's own reminder job; anyone else's is a 404."""
+    return get_object_or_404(ReminderJob, pk=job_id, requested_by=user)
 
 
 # --- targets ----------------------------------------------------------------------

@@ -17,6 +17,7 @@ from people.models import Organisation, SchoolClass
 
 from ..access import may_set_targets, report_viewer_required, within
 from ..filters import ReportFilters
+from ..stragglers.effect import reminder_effect
 from ..targets.rules import candidates, target_for
 from ..tree import UnitTree
 from . import charts, queries, rollup
@@ -204,5 +205,6 @@ def dashboard(request, unit_id=None, class_id=None):
         .distinct(),
         "export_links": _export_links(filters),
         "may_set_targets": may_set_targets(request.user),
+        "reminder_effect": reminder_effect(filters.scope_paths, filters.course, tree),
     }
     return render(request, "reports/dashboard.html", context)

@@ -9,3 +9,9 @@ from .rollup import (  # noqa: F401
     SummaryState,
 )
 from .targets import Target  # noqa: F401
+from .reminders import (  # noqa: F401
+    DigestPreference,
+    Reminder,
+    ReminderCap,
+    ReminderJob,
+)
