@@ -128,9 +128,9 @@ def download(request, code):
     if certificate is None or not can_download(request.user, certificate):
         raise Http404
     if certificate.downloaded_at is None and certificate.holder_id == request.user.pk:
-        Certificate.objects.filter(pk=certificate.pk, downloaded_at__isnull=True).update(
-            downloaded_at=timezone.now()
-        )
+        Certificate.objects.filter(
+            pk=certificate.pk, downloaded_at__isnull=True
+        ).update(downloaded_at=timezone.now())
     return _pdf_response(certificate)
 
 

@@ -3,9 +3,10 @@ reports' access rules, used by every feature.
 
 Statistics are for department viewers and coordinators (their units and everything
 below), and for superusers (every unit). Stragglers and reminders are for
-coordinators and department administrators (their units and everything below). Targets are set by viewers only. Item
-analysis is for editors who may edit the quiz. A class's progress is for its
-coordinators. An export job is its requester's alone.
+coordinators and department administrators (their units and everything below).
+Targets are set by viewers only. Item analysis is for editors who may edit the
+quiz. A class's progress is for its coordinators. An export job is its
+requester's alone.
 """
 
 from functools import wraps

@@ -85,7 +85,9 @@ class Certificate(models.Model):
     issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
     # The holder's first download: a certificate never fetched is a reminder's reason
     # (reports/stragglers). Downloads by coordinators do not count.
-    downloaded_at = models.DateTimeField(_("first downloaded at"), null=True, blank=True)
+    downloaded_at = models.DateTimeField(
+        _("first downloaded at"), null=True, blank=True
+    )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
 

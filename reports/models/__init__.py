@@ -1,6 +1,12 @@
 """Report models: completion targets, export jobs and the summary tables."""
 
 from .exports import *  # noqa: F401,F403  (owned by the exports work)
+from .reminders import (  # noqa: F401
+    DigestPreference,
+    Reminder,
+    ReminderCap,
+    ReminderJob,
+)
 from .rollup import (  # noqa: F401
     CompletionDays,
     CompletionMonths,
@@ -9,9 +15,3 @@ from .rollup import (  # noqa: F401
     SummaryState,
 )
 from .targets import Target  # noqa: F401
-from .reminders import (  # noqa: F401
-    DigestPreference,
-    Reminder,
-    ReminderCap,
-    ReminderJob,
-)

@@ -132,7 +132,9 @@ def send_one(filters, enrolment_id):
     rows = list(row)
     if not rows:
         return None
-    sent, _skipped, _emailed = send_batch(rows, filters.reason, filters.user, queued=True)
+    sent, _skipped, _emailed = send_batch(
+        rows, filters.reason, filters.user, queued=True
+    )
     return "sent" if sent else "capped"
 
 

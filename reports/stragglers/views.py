@@ -113,7 +113,8 @@ def _ticked(values):
 @require_POST
 @reminder_sender_required
 def remind(request):
-    filters = StragglerFilters.for_user(request.user, _reason(request.POST), request.POST)
+    reason = _reason(request.POST)
+    filters = StragglerFilters.for_user(request.user, reason, request.POST)
     back = request.POST.get("trang")
     if filters.errors:
         for error in filters.errors:

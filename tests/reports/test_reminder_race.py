@@ -31,9 +31,7 @@ def test_two_jobs_at_once_remind_each_learner_once(home_page):
     school = OrganisationFactory(name="THPT Chu Văn An")
     school_class = SchoolClassFactory(organisation=school)
     course, _quiz = build_course(home_page, lessons=1)
-    coordinators = [
-        member_of(school, Membership.Role.COORDINATOR) for _ in range(2)
-    ]
+    coordinators = [member_of(school, Membership.Role.COORDINATOR) for _ in range(2)]
     long_ago = timezone.now() - timedelta(days=30)
     enrolments = Enrolment.objects.bulk_create(
         Enrolment(

@@ -3,6 +3,7 @@ where there is an address, once a week at most, job progress, the digest and the
 14-day effect (tests/reports/stragglers_data.py)."""
 
 from datetime import timedelta
+from email.header import decode_header, make_header
 
 import pytest
 from django.core import mail
@@ -41,7 +42,8 @@ def test_one_reminder_is_a_notice_a_record_and_a_vietnamese_email(stragglers, cl
     )
     (message,) = mail.outbox
     assert message.to == ["n1@example.vn"]
-    assert message.subject == f"Nhắc học: {s.course.title}"
+    subject = str(make_header(decode_header(message.subject)))
+    assert subject == f"Nhắc học: {s.course.title}"
     assert "Chào Học viên N1," in message.body
     assert "chưa bắt đầu" in message.body
     html, kind = message.alternatives[0]
@@ -94,7 +96,10 @@ def test_forged_ids_in_a_bulk_post_change_nothing(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             REMIND,
-            {"ly-do": "not_started", "hoc-vien": [s.B1.pk, s.N2.pk, s.W1.pk, "x", "-1"]},
+            {
+                "ly-do": "not_started",
+                "hoc-vien": [s.B1.pk, s.N2.pk, s.W1.pk, "x", "-1"],
+            },
         )
     job = ReminderJob.objects.get()
     assert response["Location"] == reverse("stragglers:job", args=[job.pk])
