@@ -15,7 +15,8 @@ Merged units count at their successor (reports/tree.py), as in the statistics.
 
 from datetime import timedelta
 
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from certificates.models import Certificate
@@ -38,14 +39,15 @@ def _failed_attempts(cutoff):
     passed = QuizAttempt.objects.filter(
         enrolment=OuterRef("enrolment"), quiz=OuterRef("quiz"), passed=True
     )
+    # The limit is read from the outer row's course (no join in here); no limit
+    # counts as more attempts than a number can hold.
+    limit = Coalesce(OuterRef("course__attempt_limit"), Value(2**15 - 1))
     return QuizAttempt.objects.filter(
-        enrolment=OuterRef("pk"), passed=False, submitted_at__lte=cutoff
-    ).filter(
-        ~Exists(later),
-        ~Exists(passed),
-        Q(enrolment__course__attempt_limit__isnull=True)
-        | Q(number__lt=F("enrolment__course__attempt_limit")),
-    )
+        enrolment=OuterRef("pk"),
+        passed=False,
+        submitted_at__lte=cutoff,
+        number__lt=limit,
+    ).filter(~Exists(later), ~Exists(passed))
 
 
 def _ready_certificates(cutoff):
