@@ -7,8 +7,6 @@ the last time each learner was reminded; a sender locks the learners' rows
 once never both remind the same learner within a week (reports/stragglers/sending.py).
 """
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -17,14 +15,12 @@ from django.utils.translation import pgettext_lazy
 
 from courses.models import Notice
 
+from .progress import JobProgress
+
 __all__ = ["DigestPreference", "Reminder", "ReminderCap", "ReminderJob"]
 
-GIVE_UP_AFTER = timedelta(
-    seconds=settings.CELERY_LONGEST_TASK + 2 * settings.CELERY_STUCK_MARGIN
-)
 
-
-class ReminderJob(models.Model):
+class ReminderJob(JobProgress, models.Model):
     """A bulk reminder (a whole straggler list, or the rows ticked on it) sent by
     a Celery task while the requester watches its progress."""
 
@@ -65,24 +61,6 @@ class ReminderJob(models.Model):
 
     def __str__(self):
         return f"{self.get_reason_display()} #{self.pk} ({self.get_status_display()})"
-
-    @property
-    def percent(self):
-        if self.status == self.Status.DONE:
-            return 100
-        return min(100, round(100 * self.processed / self.total)) if self.total else 0
-
-    @property
-    def is_running(self):
-        """Queued or sending, and not given up on (a lost task stops the wait)."""
-        if self.status not in {self.Status.QUEUED, self.Status.RUNNING}:
-            return False
-        since = self.queued_at or self.created_at
-        return self.waiting_for_broker or timezone.now() - since < GIVE_UP_AFTER
-
-    @property
-    def waiting_for_broker(self):
-        return self.status == self.Status.QUEUED and self.queued_at is None
 
 
 class Reminder(models.Model):
