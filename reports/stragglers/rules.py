@@ -15,12 +15,11 @@ Merged units count at their successor (reports/tree.py), as in the statistics.
 
 from datetime import timedelta
 
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from certificates.models import Certificate
-from courses.models import Enrolment, Notice, QuizAttempt
+from courses.models import CoursePage, Enrolment, Notice, QuizAttempt, QuizPage
 
 from ..models import ReminderCap
 from ..tree import UnitTree
@@ -28,9 +27,29 @@ from ..tree import UnitTree
 Kind = Notice.Kind
 
 
+def _attempt_limits():
+    """Q over attempts: the attempt's number is below its course's limit. Quizzes
+    sit under their course in the page tree; both are few, so the mapping is made
+    here and the attempts' query joins nothing."""
+    limits = dict(CoursePage.objects.values_list("path", "attempt_limit"))
+    by_limit = {}
+    for pk, path in QuizPage.objects.values_list("pk", "path"):
+        course = next((p for p in limits if path.startswith(p)), None)
+        if course is not None:
+            by_limit.setdefault(limits[course], []).append(pk)
+    condition = Q(pk__in=[])
+    for limit, quizzes in by_limit.items():
+        if limit is None:
+            condition |= Q(quiz_id__in=quizzes)
+        else:
+            condition |= Q(quiz_id__in=quizzes, number__lt=limit)
+    return condition
+
+
 def _failed_attempts(cutoff):
     """Submitted, failed attempts at or before ``cutoff`` that are the last word on
-    their quiz: nothing tried after them, never passed, attempts left."""
+    their quiz: nothing tried after them, never passed, attempts left. Not tied to
+    an outer row, so the database finds them once for the whole list."""
     later = QuizAttempt.objects.filter(
         enrolment=OuterRef("enrolment"),
         quiz=OuterRef("quiz"),
@@ -39,24 +58,9 @@ def _failed_attempts(cutoff):
     passed = QuizAttempt.objects.filter(
         enrolment=OuterRef("enrolment"), quiz=OuterRef("quiz"), passed=True
     )
-    # The limit is read from the outer row's course (no join in here); no limit
-    # counts as more attempts than a number can hold.
-    limit = Coalesce(OuterRef("course__attempt_limit"), Value(2**15 - 1))
     return QuizAttempt.objects.filter(
-        enrolment=OuterRef("pk"),
-        passed=False,
-        submitted_at__lte=cutoff,
-        number__lt=limit,
+        _attempt_limits(), passed=False, submitted_at__lte=cutoff
     ).filter(~Exists(later), ~Exists(passed))
-
-
-def _ready_certificates(cutoff):
-    return Certificate.objects.filter(
-        enrolment=OuterRef("pk"),
-        status=Certificate.Status.ISSUED,
-        downloaded_at__isnull=True,
-        issued_at__lte=cutoff,
-    )
 
 
 def scoped(filters, tree=None):
@@ -76,9 +80,20 @@ def stragglers(filters, now=None, tree=None):
     queryset = scoped(filters, tree)
     reason = filters.reason
     if reason == Kind.CERTIFICATE_READY:
-        ready = _ready_certificates(cutoff)
-        return queryset.filter(Exists(ready)).annotate(
-            since=Subquery(ready.order_by("issued_at").values("issued_at")[:1])
+        # At most one live certificate per enrolment (a constraint): no doubles.
+        return (
+            queryset.annotate(
+                ready=FilteredRelation(
+                    "certificates",
+                    condition=Q(
+                        certificates__status=Certificate.Status.ISSUED,
+                        certificates__downloaded_at__isnull=True,
+                        certificates__issued_at__lte=cutoff,
+                    ),
+                )
+            )
+            .filter(ready__isnull=False)
+            .annotate(since=F("ready__issued_at"))
         )
     unfinished = queryset.filter(completed_at__isnull=True)
     if reason == Kind.NOT_STARTED:
@@ -93,15 +108,18 @@ def stragglers(filters, now=None, tree=None):
         )
     if reason == Kind.QUIZ_FAILED:
         failed = _failed_attempts(cutoff)
-        return unfinished.filter(Exists(failed)).annotate(
-            since=Subquery(failed.order_by("-submitted_at").values("submitted_at")[:1])
+        last_failed = failed.filter(enrolment=OuterRef("pk")).order_by("-submitted_at")
+        return unfinished.filter(pk__in=failed.values("enrolment_id")).annotate(
+            since=Subquery(last_failed.values("submitted_at")[:1])
         )
     raise ValueError(reason)
 
 
 def page_rows(filters, now=None, tree=None):
     """The list as the page shows it: learner, class, course and the last reminder
-    joined in, oldest first (one query per page, plus the paginator's count)."""
+    joined in, earliest enrolled first (one query per page, plus the paginator's
+    count). Ordered by an indexed column, not by ``since``: the database then
+    works out ``since`` and the last reminder for the page's rows alone."""
     last = ReminderCap.objects.filter(learner=OuterRef("user_id")).values(
         "last_reminded_at"
     )
@@ -121,5 +139,5 @@ def page_rows(filters, now=None, tree=None):
             "school_class__name",
             "organisation__name",
         )
-        .order_by("since", "pk")
+        .order_by("enrolled_at", "pk")
     )
