@@ -59,19 +59,21 @@ def create_job(filters, enrolment_ids=None):
 
 
 def _batches(queryset, ids):
-    """Row tuples in batches: by keyset over the whole list, or over ticked ids."""
+    """Row tuples in batches: the whole list read once (one query, a server-side
+    cursor on PostgreSQL), or the ticked ids a batch at a time."""
     rows = queryset.order_by("pk").values_list(*ROW_FIELDS)
     if ids is not None:
         for start in range(0, len(ids), BATCH):
             yield list(rows.filter(pk__in=ids[start : start + BATCH]))
         return
-    last = 0
-    while True:
-        batch = list(rows.filter(pk__gt=last)[:BATCH])
-        if not batch:
-            return
+    batch = []
+    for row in rows.iterator(chunk_size=BATCH):
+        batch.append(row)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
         yield batch
-        last = batch[-1][0]
 
 
 def run_job(job_id):

@@ -9,25 +9,14 @@ connection. A few queries per batch, whatever its size.
 """
 
 from datetime import UTC, datetime, timedelta
-from email.header import Header
-from uuid import uuid4
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
-from django.core.mail.message import sanitize_address
 from django.db import transaction
-from django.template.loader import get_template
-from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.html import escape
+from django.utils import timezone
 
-from certificates.issuing import public_base_url
-from core.queueing import publish
 from courses.models import Notice
-from courses.notices import message
-from people.tasks import send_email
 
 from ..models import Reminder, ReminderCap
+from .mails import Mailer
 
 WEEK = timedelta(days=7)
 NEVER = datetime(2000, 1, 1, tzinfo=UTC)
@@ -61,71 +50,6 @@ def claim(learner_ids, now):
     due = [pk for pk, last in locked if last <= now - WEEK]
     ReminderCap.objects.filter(learner_id__in=due).update(last_reminded_at=now)
     return set(due)
-
-
-class ReminderMail(EmailMultiAlternatives):
-    """Sets its MIME boundary itself: the standard library compiles a fresh regular
-    expression for every boundary it makes up (email.generator._make_boundary),
-    a tenth of the time of a 100,000-learner job."""
-
-    def _create_alternatives(self, msg):
-        msg = super()._create_alternatives(msg)
-        if msg.is_multipart():
-            msg.set_boundary(f"==reminder-{uuid4().hex}==")
-        return msg
-
-
-# Stands for the learner's name in a body rendered once per reason and course.
-NAME = "\x00name\x00"
-
-
-class Mailer:
-    """Renders the Vietnamese reminder e-mails (plain text and HTML) and sends
-    them over one connection. The templates are rendered once per reason and
-    course; each learner's name is put in afterwards."""
-
-    def __init__(self):
-        self.subject = get_template("reports/stragglers/email/reminder_subject.txt")
-        self.text = get_template("reports/stragglers/email/reminder.txt")
-        self.html = get_template("reports/stragglers/email/reminder.html")
-        self.my_learning_url = public_base_url() + reverse("courses:my_learning")
-        self._rendered = {}
-        # Vietnamese subjects and sender encoded once (RFC 2047), not per e-mail.
-        self.sender = sanitize_address(settings.DEFAULT_FROM_EMAIL, "utf-8")
-
-    def _render(self, reason, course_title):
-        key = (reason, course_title)
-        if key not in self._rendered:
-            with translation.override(settings.LANGUAGE_CODE):
-                context = {
-                    "name": NAME,
-                    "course": course_title,
-                    "text": message(reason, course_title),
-                    "my_learning_url": self.my_learning_url,
-                }
-                subject = " ".join(self.subject.render(context).split())
-                self._rendered[key] = (
-                    Header(subject, "utf-8").encode(),
-                    self.text.render(context),
-                    self.html.render(context),
-                )
-        return self._rendered[key]
-
-    def build(self, reason, email, name, course_title):
-        subject, text, html = self._render(reason, course_title)
-        mail = ReminderMail(subject=subject, body=text.replace(NAME, name), to=[email])
-        mail.attach_alternative(html.replace(NAME, escape(name)), "text/html")
-        return mail
-
-    def send(self, mails, queued=False):
-        """Over one connection (a job, already in a worker), or each queued as a
-        task (a web request must not wait on the mail server)."""
-        if queued:
-            for mail in mails:
-                html = mail.alternatives[0][0] if mail.alternatives else None
-                publish(send_email, mail.subject, mail.body, mail.to, html)
-        elif mails:
-            get_connection().send_messages(mails)
 
 
 def send_batch(rows, reason, sender, job=None, mailer=None, now=None, queued=False):

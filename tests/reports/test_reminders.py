@@ -211,3 +211,29 @@ def test_effect_figure_is_shown(stragglers, client, url_name):
     effect = effect or response.context["reminder_effect"]
     assert (effect["reminded"], effect["completed"]) == (1, 0)
     assert "Hiệu quả của lời nhắc" in response.content.decode()
+
+
+def test_a_job_email_is_a_whole_message_for_its_learner(settings):
+    """The bytes a job's e-mail is made of (reports/stragglers/mails.py) read back
+    as the message Django would have built: the learner's name, address, subject."""
+    from email import message_from_bytes, policy
+
+    from reports.stragglers.mails import Mailer
+
+    mailer = Mailer()
+    first = mailer.build("stalled", "an@example.vn", "Lê Thị <An>", "Kỹ năng số")
+    second = mailer.build("stalled", "binh@example.vn", "Trần Bình", "Kỹ năng số")
+    parsed = message_from_bytes(first.message().as_bytes(), policy=policy.default)
+    assert parsed["To"] == "an@example.vn"
+    assert parsed["Subject"] == "Nhắc học: Kỹ năng số"
+    assert parsed["From"] == settings.DEFAULT_FROM_EMAIL
+    text = parsed.get_body(("plain",)).get_content()
+    html = parsed.get_body(("html",)).get_content()
+    assert "Chào Lê Thị <An>," in text and "Lê Thị &lt;An&gt;" in html
+    assert "Kỹ năng số" in text and "@@" not in text + html
+    other = message_from_bytes(second.message().as_bytes(), policy=policy.default)
+    assert (
+        other["To"] == "binh@example.vn" and other["Message-ID"] != parsed["Message-ID"]
+    )
+    # an address that is not ASCII is built by Django as usual
+    assert mailer.build("stalled", "ân@example.vn", "Ân", "Kỹ năng số").finished is None
