@@ -38,12 +38,16 @@ def create_job(filters, enrolment_ids=None):
     """Save the job and queue its task once the row is committed; a double click
     finds the job the first click started."""
     ids = sorted(set(enrolment_ids)) if enrolment_ids is not None else None
+    # (A JSON field's None means JSON null to a lookup; the column is SQL NULL.)
+    same_rows = (
+        {"enrolment_ids__isnull": True} if ids is None else {"enrolment_ids": ids}
+    )
     running = ReminderJob.objects.filter(
         requested_by=filters.user,
         reason=filters.reason,
         filters=filters.to_dict(),
-        enrolment_ids=ids,
         status__in=[ReminderJob.Status.QUEUED, ReminderJob.Status.RUNNING],
+        **same_rows,
     ).first()
     if running:
         return running

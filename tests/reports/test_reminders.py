@@ -237,3 +237,13 @@ def test_a_job_email_is_a_whole_message_for_its_learner(settings):
     )
     # an address that is not ASCII is built by Django as usual
     assert mailer.build("stalled", "ân@example.vn", "Ân", "Kỹ năng số").finished is None
+
+
+def test_a_double_click_finds_the_job_under_way(stragglers):
+    from reports.stragglers.jobs import create_job
+
+    filters = StragglerFilters.for_user(stragglers.admin_p, "not_started", {})
+    first = create_job(filters)  # not run: no commit in this test
+    assert create_job(filters) == first
+    assert create_job(filters, [stragglers.N1.pk]) != first
+    assert ReminderJob.objects.count() == 2
