@@ -60,6 +60,11 @@ from harness.province import (
     seed_populations,
     seed_tree,
 )
+from harness.stragglers import (
+    administrator_of,
+    measure_reminder_job,
+    measure_straggler_lists,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 # BENCH_STATS_DB lets parallel runs (one per worktree) keep apart
@@ -267,6 +272,11 @@ def run(args):
         comment(f"export of one course: {rows} rows via {how}")
         metric("export_100k_rows_seconds", f"{seconds * 100_000 / rows:.1f}", "s")
         metric("export_peak_rss_mib", f"{rss:.0f}", "MiB")
+        sender = administrator_of(1)
+        lists = measure_straggler_lists(sender, args.rounds)
+        metric("stragglers_query_ms", f"{max(lists.values()):.0f}", "ms")
+        reminded, seconds = measure_reminder_job(sender)
+        metric("reminders_per_second", f"{reminded / seconds:.0f}", "count/s")
         parent_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
         comment(f"benchmark process peak RSS {parent_rss} MiB (seeding included)")
 

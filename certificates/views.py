@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -126,6 +127,10 @@ def download(request, code):
     )
     if certificate is None or not can_download(request.user, certificate):
         raise Http404
+    if certificate.downloaded_at is None and certificate.holder_id == request.user.pk:
+        Certificate.objects.filter(
+            pk=certificate.pk, downloaded_at__isnull=True
+        ).update(downloaded_at=timezone.now())
     return _pdf_response(certificate)
 
 

@@ -18,6 +18,7 @@ NAV_URL_NAMES = {
     "people_admin": "people_admin:people",
     "exam_schedule": "exam_schedule:schedule",
     "statistics": "reports:dashboard",
+    "stragglers": "stragglers:list",
     "account": "people:password_change",
     "login": "people:login",
     "logout": "people:logout",

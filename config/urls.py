@@ -34,6 +34,7 @@ urlpatterns = [
     path("tim-kiem/", include("search.urls")),
     path("chung-nhan/", include("certificates.urls")),
     path("thong-ke/xuat/", include("reports.exports.urls")),
+    path("thong-ke/hoc-vien-cham/", include("reports.stragglers.urls")),
     path("thong-ke/", include("reports.dashboard.urls")),
     path("du-lieu-mo/", include("reports.open_data.urls")),
 ]

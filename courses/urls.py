@@ -1,11 +1,16 @@
 from django.urls import path
 
-from . import focus_views, quiz_views, views
+from . import focus_views, notice_views, quiz_views, views
 
 app_name = "courses"
 
 urlpatterns = [
     path("", views.my_learning, name="my_learning"),
+    path(
+        "thong-bao/<int:notice_id>/an/",
+        notice_views.dismiss_notice,
+        name="dismiss_notice",
+    ),
     # Quiz autosave, outside the page tree: see quiz_views.autosave.
     path("lan/<int:attempt_id>/luu/", quiz_views.autosave, name="autosave"),
     # Focus signals of an open attempt (sendBeacon): see focus_views.

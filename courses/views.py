@@ -18,6 +18,7 @@ from .completion import mark_lesson_done as record_lesson_done
 from .enrolment import SelfEnrolmentClosed, enrol_self
 from .learner_pages import render_page, require_enrolment, touch
 from .models import Enrolment
+from .notices import shown_notices
 from .outline import course_outline
 
 
@@ -164,5 +165,6 @@ def my_learning(request):
         {
             "in_progress": [e for e in enrolments if not e.completed_at],
             "completed": [e for e in enrolments if e.completed_at],
+            "notices": shown_notices(request.user),
         },
     )

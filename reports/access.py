@@ -5,8 +5,9 @@ Statistics are for department viewers and coordinators (their units and everythi
 below, and the units that merged or split into those), and for superusers (every
 unit). Targets are set by viewers only. Populations are declared by department
 administrators for their subtree (like the people pages), by superusers anywhere.
-Item analysis is for editors who may edit the quiz. A class's progress is for its
-coordinators. An export job is its requester's alone.
+Stragglers and reminders are for coordinators and department administrators (their
+units and everything below). Item analysis is for editors who may edit the quiz. A
+class's progress is for its coordinators. An export job is its requester's alone.
 
 Personal data: the table of a statistics view (counts per unit or class) may be
 exported by everyone who sees the view. The list of learners behind it (names,
@@ -32,7 +33,7 @@ from people.models import Membership, Organisation, SchoolClass
 from people.scope import class_for_coordinator, scope_paths
 from people.unit_events import successors_of
 
-from .models import ExportJob, Target
+from .models import ExportJob, ReminderJob, Target
 
 # --- statistics: units and classes ----------------------------------------------
 
@@ -141,6 +142,39 @@ def report_viewer_required(view):
 def coordinated_class(user, class_id):
     """The class, if ``user`` coordinates it (else 404)."""
     return class_for_coordinator(user, class_id)
+
+
+# --- stragglers and reminders ---------------------------------------------------
+
+REMINDER_ROLES = (Membership.Role.COORDINATOR, Membership.Role.ADMINISTRATOR)
+
+
+def straggler_roots(user):
+    """The top units whose learners the user may list and remind: where they
+    coordinate or administer (a viewer only looks), every root for a superuser."""
+    if not user.is_authenticated:
+        return []
+    if user.is_superuser:
+        return list(Organisation.get_root_nodes())
+    return _tops(scope_paths(user, REMINDER_ROLES))
+
+
+def reminder_sender_required(view):
+    """Signed in (else the login page) and a coordinator or administrator (else 403)."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not straggler_roots(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def own_reminder_job(user, job_id):
+    """The user's own reminder job; anyone else's is a 404."""
+    return get_object_or_404(ReminderJob, pk=job_id, requested_by=user)
 
 
 # --- targets ----------------------------------------------------------------------

@@ -83,6 +83,11 @@ class Certificate(models.Model):
     created_at = models.DateTimeField(_("requested at"), default=timezone.now)
     queued_at = models.DateTimeField(default=timezone.now)
     issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
+    # The holder's first download: a certificate never fetched is a reminder's reason
+    # (reports/stragglers). Downloads by coordinators do not count.
+    downloaded_at = models.DateTimeField(
+        _("first downloaded at"), null=True, blank=True
+    )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
 

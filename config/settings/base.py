@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF, UNSAFE_HASHES, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -305,6 +306,17 @@ CELERY_BEAT_SCHEDULE["people-sweep-roster-imports"] = {
 CELERY_BEAT_SCHEDULE["reports-sweep-exports"] = {
     "task": "reports.export_tasks.sweep_export_jobs",
     "schedule": 2 * 60,
+}
+# Reminder jobs whose task never reached the broker or whose worker died, and the
+# weekly straggler digest to coordinators who switched it on, Monday 07:00
+# (reports/stragglers/).
+CELERY_BEAT_SCHEDULE["reports-sweep-reminder-jobs"] = {
+    "task": "reports.stragglers.tasks.sweep_reminder_jobs_task",
+    "schedule": 2 * 60,
+}
+CELERY_BEAT_SCHEDULE["reports-weekly-digest"] = {
+    "task": "reports.stragglers.tasks.send_weekly_digests_task",
+    "schedule": crontab(day_of_week="mon", hour=7, minute=0),
 }
 # Attempts past their deadline or their exam window's end, scored even if the
 # learner never comes back (courses/exam_windows.py).

@@ -2,6 +2,7 @@
 
 from .banks import CompetenceTag, Question, QuestionBank
 from .exams import QuizExtraTime, QuizWindow
+from .notices import Notice
 from .pages import Audience, CourseIndexPage, CoursePage, LessonPage, QuizPage
 from .records import (
     ClassEnrolment,
@@ -20,6 +21,7 @@ __all__ = [
     "Enrolment",
     "LessonPage",
     "LessonProgress",
+    "Notice",
     "Question",
     "QuestionBank",
     "QuestionResult",

@@ -27,6 +27,7 @@ from ..access import (
 from ..filters import ReportFilters
 from ..models import Target
 from ..populations import headcounts
+from ..stragglers.effect import reminder_effect
 from ..targets.rules import candidates, is_below, target_for
 from ..tree import UnitTree
 from . import charts, lineage, queries, rollup
@@ -282,5 +283,6 @@ def dashboard(request, unit_id=None, class_id=None):
         if may_export_personal_data(request.user)
         else [],
         "may_set_targets": may_set_targets(request.user),
+        "reminder_effect": reminder_effect(filters.scope_paths, filters.course, tree),
     }
     return render(request, "reports/dashboard.html", context)

@@ -2,6 +2,12 @@
 
 from .exports import *  # noqa: F401,F403  (owned by the exports work)
 from .populations import Population  # noqa: F401
+from .reminders import (  # noqa: F401
+    DigestPreference,
+    Reminder,
+    ReminderCap,
+    ReminderJob,
+)
 from .rollup import (  # noqa: F401
     CompletionDays,
     CompletionMonths,

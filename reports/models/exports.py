@@ -14,14 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from .progress import JobProgress
+
 __all__ = ["EXPORT_LIFETIME", "ExportJob"]
 
 EXPORT_LIFETIME = timedelta(days=1)
-# Longer than any task may run plus the margin after which reports/exports/sweeps.py
-# marks an interrupted export failed (config/settings/base.py).
-GIVE_UP_AFTER = timedelta(
-    seconds=settings.CELERY_LONGEST_TASK + 2 * settings.CELERY_STUCK_MARGIN
-)
 
 
 def _private_storage():
@@ -31,7 +28,7 @@ def _private_storage():
     return storages["private"]
 
 
-class ExportJob(models.Model):
+class ExportJob(JobProgress, models.Model):
     class Format(models.TextChoices):
         CSV = "csv", "CSV"
         XLSX = "xlsx", "Excel (XLSX)"
@@ -73,25 +70,6 @@ class ExportJob(models.Model):
 
     def __str__(self):
         return f"{self.get_format_display()} #{self.pk} ({self.get_status_display()})"
-
-    @property
-    def percent(self):
-        if self.status == self.Status.DONE:
-            return 100
-        return min(100, round(100 * self.processed / self.total)) if self.total else 0
-
-    @property
-    def is_running(self):
-        """Queued or being written, and not given up on: past the task's time
-        limit (a lost or killed task) the page stops waiting and says it failed."""
-        if self.status not in {self.Status.QUEUED, self.Status.RUNNING}:
-            return False
-        since = self.queued_at or self.created_at
-        return self.waiting_for_broker or timezone.now() - since < GIVE_UP_AFTER
-
-    @property
-    def waiting_for_broker(self):
-        return self.status == self.Status.QUEUED and self.queued_at is None
 
     @property
     def expires_at(self):

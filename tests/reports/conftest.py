@@ -18,3 +18,11 @@ def stats(db, home_page):
     from tests.reports.stats_data import build
 
     return build(home_page)
+
+
+@pytest.fixture
+def stragglers(db, home_page):
+    """The hand-placed stragglers of tests/reports/stragglers_data.py."""
+    from tests.reports.stragglers_data import build
+
+    return build(home_page)

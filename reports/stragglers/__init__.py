@@ -1,0 +1,2 @@
+"""Learners who lag behind (stragglers), reminders to them, the weekly digest to
+their coordinators and the effect of reminders on completions."""
