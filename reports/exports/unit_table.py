@@ -74,8 +74,8 @@ def records(filters, table):
 
 
 def _official_code(unit):
-    # The official code of Decision 19/2025/QĐ-TTg, where the unit model has one.
-    return (getattr(unit, "official_code", "") or "") if unit else ""
+    # The official code of Decision 19/2025/QĐ-TTg (provinces and communes only).
+    return (unit.official_code or "") if unit else ""
 
 
 def as_of(table):

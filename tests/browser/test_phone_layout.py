@@ -56,10 +56,14 @@ def test_statistics_and_a_drill_down_fit_a_phone(
 
     page.locator("#breakdown").get_by_role("link", name="Phường Đức Xuân").click()
     expect(page.locator("h1")).to_have_text("Phường Đức Xuân")
+    _fits_the_phone(page)
+    # An upper-secondary school sits under the province, beside the communes.
+    page.locator("nav.breadcrumbs").get_by_role("link", name="Tỉnh Thái Nguyên").click()
     page.locator("#breakdown").get_by_role("link", name="Trường THPT Bắc Kạn").click()
     expect(page.locator("h1")).to_have_text("Trường THPT Bắc Kạn")
     row = page.locator("#breakdown tbody tr", has_text=school_class.name)
-    expect(row.locator("td").nth(2)).to_have_text("3")  # completed
+    # population, enrolled, not yet enrolled, started, completed
+    expect(row.locator("td").nth(4)).to_have_text("3")  # completed
     _fits_the_phone(page)
 
 

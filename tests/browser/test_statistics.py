@@ -39,7 +39,7 @@ def test_viewer_drills_down_to_a_school_and_downloads_excel(
 
         page.goto(live_server.url + "/thong-ke/")
         expect(page.locator("h1")).to_have_text("Tỉnh Thái Nguyên")
-        figures = page.locator(".stats-figures")
+        figures = page.get_by_role("list", name="Số liệu chính")  # key figures
         expect(figures).to_contain_text(str(enrolled))
         expect(page.locator("svg.chart").first).to_be_visible()
         assert_accessible(page)

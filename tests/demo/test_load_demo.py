@@ -442,9 +442,21 @@ def test_every_demo_unit_has_a_population(demo):
     assert None not in figures.values(), figures
     # The demo school counts its class lists: 11 students in 10A1, 10A2.
     assert figures["19-T01"] == 11
-    assert figures["19-X01"] == 11 + 14  # its school and its one-stop centre
+    # a commune: its lower-secondary school and its one-stop centre
+    assert figures["19-X01"] == 42 + 14
+    # the province: the department, the communes and the upper-secondary schools
+    # it manages directly
     assert figures["19"] == sum(
-        figures[code] for code in ("19-SGD", "19-X01", "19-X02", "19-X03")
+        figures[code]
+        for code in (
+            "19-SGD",
+            "19-X01",
+            "19-X02",
+            "19-X03",
+            "19-T01",
+            "19-T02",
+            "19-T03",
+        )
     )
 
 

@@ -16,7 +16,7 @@ from django.contrib.auth.models import Group
 from certificates.models import Certificate
 from courses import quiz
 from courses.enrolment import enrol_class
-from courses.models import Enrolment, QuizPage
+from courses.models import Enrolment, Notice, QuizPage
 from people.models import Membership, Organisation
 from tests.certificates.conftest import complete
 from tests.factories import (
@@ -53,6 +53,7 @@ class World:
     roster_a: object
     archive_a: object
     export_a: object
+    notice_a: object = None
     # Department administrators of commune A (the control) and commune B.
     administrator_a: object = None
     administrator_b: object = None
@@ -115,6 +116,9 @@ def world(home_page, django_capture_on_commit_callbacks):
         roster_a=roster_a,
         archive_a=archive_a,
         export_a=export_a,
+        notice_a=Notice.objects.create(
+            user=learner_a, course=course, kind=Notice.Kind.NOT_STARTED
+        ),
         administrator_a=member_of(
             commune_a, Membership.Role.ADMINISTRATOR, username="quantri_a"
         ),

@@ -49,6 +49,8 @@ EXPECTED = {
     "people:password_reset_confirm": PUBLIC,  # a bad link: a page that says so
     "people:password_reset_complete": PUBLIC,
     "courses:my_learning": SIGNED_IN,
+    # dismissing a notice: learner A's stays; anyone else is sent back to My learning
+    "courses:dismiss_notice": ("POST", LOGIN, 302, 302, 302, 302),
     # quiz autosave (JSON): learner A's attempt is nobody else's to write
     "courses:autosave": ("POST", 401, NF, NF, NF, NF),
     # focus signals (sendBeacon): likewise only the learner's own open attempt
@@ -100,6 +102,12 @@ EXPECTED = {
     "reports_exports:list": ("GET", LOGIN, 403, 200, 200, 403),
     "reports_exports:job": ("GET", LOGIN, 403, NF, NF, 403),  # coordinator A's
     "reports_exports:download": ("GET", LOGIN, 403, NF, NF, 403),
+    # stragglers and reminders: coordinators and department administrators, each
+    # over their own units (school B's list holds nothing of school A's)
+    "stragglers:list": ("GET", LOGIN, 403, 200, 403, 403),
+    "stragglers:remind": ("POST", LOGIN, 403, 302, 403, 403),  # empty: a message
+    "stragglers:digest": ("POST", LOGIN, 403, 302, 403, 403),
+    "stragglers:job": ("GET", LOGIN, 403, NF, 403, 403),  # nobody else's job
     # open data: public by design, no personal data
     "open_data:index": PUBLIC,
     "open_data:csv": PUBLIC,
@@ -122,6 +130,10 @@ EXPECTED = {
 ADMINISTRATOR = {
     "people_admin:people": 200,
     "people_admin:audit": 200,
+    "stragglers:list": 200,
+    "stragglers:remind": 302,
+    "stragglers:digest": 302,
+    "stragglers:job": NF,
     "exam_schedule:schedule": 200,
 }
 ADMINISTRATOR_ROLE = ("administrator", "administrator_b")
