@@ -5,7 +5,6 @@ listing shows the units of the user's subtree only, the form offers only those
 units, and another unit's population by id is a 404.
 """
 
-from django import forms
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
@@ -24,6 +23,7 @@ from wagtail.permissions import register_permission_policy
 
 from ..access import may_declare_populations, population_in_scope, population_units
 from ..models import Population
+from .declaring import UploadForm
 from .importing import PopulationFileError, import_populations
 
 
@@ -104,16 +104,6 @@ class PopulationEditView(ScopedObjectMixin, EditView):
 
 class PopulationDeleteView(ScopedObjectMixin, DeleteView):
     pass
-
-
-class UploadForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("CSV file"),
-        help_text=gettext_lazy(
-            "Columns unit_code, audience, school_year, population (a number, or "
-            "“rosters” where the school's class lists are complete)."
-        ),
-    )
 
 
 class PopulationImportView(WagtailAdminTemplateMixin, TemplateView):
