@@ -55,7 +55,7 @@ def test_listing_is_scoped_with_each_audiences_figure(
     assert response.status_code == 200
     columns = response.context["audiences"]
     rows = {
-        r["unit"].code: dict(zip(columns, r["figures"]))
+        r["unit"].code: dict(zip(columns, r["figures"], strict=True))
         for r in response.context["rows"]
     }
     assert set(rows) == {"19-C2", "19-S4"}  # Phường Một's units are another area's
