@@ -9,6 +9,7 @@ pages' audit log, in the change's own transaction.
 """
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -17,8 +18,14 @@ from django.utils.translation import gettext_lazy
 from people import audit
 from people.models import Organisation
 
+from ..access import population_units
 from ..models import Population
-from .importing import MAX_POPULATION, read_populations, save_populations
+from .importing import (
+    MAX_POPULATION,
+    PopulationFileError,
+    read_populations,
+    save_populations,
+)
 
 
 class UploadForm(forms.Form):
@@ -179,3 +186,20 @@ def import_and_record(source, user, units):
         counts = save_populations(rows, user)
         _record_changes(user, before, snapshot(unit_map, years), unit_map)
     return counts
+
+
+def apply_upload(request, form):
+    """The upload form's file, imported and recorded in the user's units: None
+    once saved (a message says how many), else the problems (a list)."""
+    if not form.is_valid():
+        return []
+    try:
+        counts = import_and_record(
+            form.cleaned_data["file"], request.user, population_units(request.user)
+        )
+    except PopulationFileError as error:
+        return error.problems
+    messages.success(
+        request, _("%(created)s populations added, %(updated)s changed.") % counts
+    )
+    return None

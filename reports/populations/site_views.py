@@ -6,11 +6,7 @@ Scope comes from reports/access.py (``population_units``): another unit's id is 
 404. The listing is a fixed number of queries whatever the number of units.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -22,24 +18,12 @@ from courses.models import Audience
 from people.coordinator_forms import current_school_year
 from people.models import Organisation
 
-from ..access import by_id, may_declare_populations, population_units
+from ..access import by_id, population_declarer_required, population_units
 from ..filters import is_school_year
 from ..models import Population
-from .declaring import UnitPopulationForm, UploadForm, import_and_record
-from .importing import PopulationFileError
+from .declaring import UnitPopulationForm, UploadForm, apply_upload
 
 PER_PAGE = 50
-
-
-def declarer_required(view):
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not may_declare_populations(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def school_year_of(request):
@@ -82,28 +66,16 @@ def _table(page_units, audiences, year):
     ]
 
 
-@declarer_required
+@population_declarer_required
 def population_list(request):
     year = school_year_of(request)
     units, chosen = _units(request)
     upload, problems = UploadForm(), []
     if request.method == "POST":
         upload = UploadForm(request.POST, request.FILES)
-        if upload.is_valid():
-            try:
-                counts = import_and_record(
-                    upload.cleaned_data["file"],
-                    request.user,
-                    population_units(request.user),
-                )
-            except PopulationFileError as error:
-                problems = error.problems
-            else:
-                messages.success(
-                    request,
-                    _("%(created)s populations added, %(updated)s changed.") % counts,
-                )
-                return redirect(request.get_full_path())
+        problems = apply_upload(request, upload)
+        if problems is None:
+            return redirect(request.get_full_path())
     audiences = list(Audience.objects.order_by("name"))
     page = Paginator(
         units.order_by("path").only("pk", "name", "code", "kind", "depth", "path"),
@@ -137,7 +109,7 @@ def population_list(request):
     )
 
 
-@declarer_required
+@population_declarer_required
 def population_edit(request, unit_id):
     current = population_units(request.user).filter(succeeded_by__isnull=True)
     unit = by_id(current, unit_id)
