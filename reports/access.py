@@ -167,17 +167,8 @@ def straggler_roots(user):
     return _tops(scope_paths(user, REMINDER_ROLES))
 
 
-def reminder_sender_required(view):
-    """Signed in (else the login page) and a coordinator or administrator (else 403)."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not straggler_roots(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+# Signed in, and a coordinator or administrator.
+reminder_sender_required = signed_in_and(straggler_roots)
 
 
 def own_reminder_job(user, job_id):
