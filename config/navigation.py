@@ -19,6 +19,7 @@ NAV_URL_NAMES = {
     "exam_schedule": "exam_schedule:schedule",
     "statistics": "reports:dashboard",
     "stragglers": "stragglers:list",
+    "populations": "populations_site:list",
     "account": "people:password_change",
     "login": "people:login",
     "logout": "people:logout",

@@ -28,6 +28,7 @@ urlpatterns = [
     path("dieu-phoi/", include("courses.coordinator_urls")),
     path("dieu-phoi/", include("reports.class_progress.urls")),
     path("nhan-su/lich-thi/", include("courses.department_urls")),
+    path("nhan-su/dan-so/", include("reports.populations.urls")),
     path("nhan-su/", include("people.admin_urls")),
     path("ngon-ngu/<str:language>/", switch_language, name="switch_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -126,17 +126,25 @@ def may_view_reports(user):
     return user.is_authenticated and (user.is_superuser or bool(scope_paths(user)))
 
 
-def report_viewer_required(view):
-    """Signed in (else the login page) and a viewer or coordinator (else 403)."""
+def signed_in_and(may):
+    """A view decorator: signed in (else the login page) and ``may(user)`` (else
+    403)."""
 
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not may_view_reports(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not may(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
 
-    return wrapped
+        return wrapped
+
+    return decorator
+
+
+# Signed in, and a viewer or coordinator.
+report_viewer_required = signed_in_and(may_view_reports)
 
 
 def coordinated_class(user, class_id):
@@ -159,17 +167,8 @@ def straggler_roots(user):
     return _tops(scope_paths(user, REMINDER_ROLES))
 
 
-def reminder_sender_required(view):
-    """Signed in (else the login page) and a coordinator or administrator (else 403)."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not straggler_roots(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+# Signed in, and a coordinator or administrator.
+reminder_sender_required = signed_in_and(straggler_roots)
 
 
 def own_reminder_job(user, job_id):
@@ -222,6 +221,10 @@ def population_units(user):
 
 def population_in_scope(user, population):
     return population_units(user).filter(pk=population.organisation_id).exists()
+
+
+# The site's populations page (reports/populations/site_views.py).
+population_declarer_required = signed_in_and(may_declare_populations)
 
 
 # --- exports ----------------------------------------------------------------------

@@ -63,6 +63,8 @@ class AuditEntry(models.Model):
         LIFT_SIGN_IN_WAIT = "lift_sign_in_wait", _("Sign-in wait lifted")
         # reports/exports/personal.py: who took a list of learners' personal data
         PERSONAL_EXPORT = "personal_export", _("Learner list with personal data taken")
+        # reports/populations/declaring.py: a unit's populations typed in or imported
+        POPULATION = "population", _("Population declared")
 
     actor = models.ForeignKey(
         User,

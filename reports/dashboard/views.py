@@ -19,6 +19,7 @@ from people.models import Organisation, SchoolClass
 
 from .. import statuses
 from ..access import (
+    may_declare_populations,
     may_export_personal_data,
     may_set_targets,
     report_viewer_required,
@@ -283,6 +284,12 @@ def dashboard(request, unit_id=None, class_id=None):
         if may_export_personal_data(request.user)
         else [],
         "may_set_targets": may_set_targets(request.user),
+        # "not declared" becomes a link for those who may declare (populations page)
+        "declare_url": "{}?nam-hoc={}".format(
+            reverse("populations_site:list"), headcounts.school_year(filters)
+        )
+        if may_declare_populations(request.user)
+        else None,
         "reminder_effect": reminder_effect(filters.scope_paths, filters.course, tree),
     }
     return render(request, "reports/dashboard.html", context)

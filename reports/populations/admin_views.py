@@ -5,8 +5,6 @@ listing shows the units of the user's subtree only, the form offers only those
 units, and another unit's population by id is a 404.
 """
 
-from django import forms
-from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -24,7 +22,7 @@ from wagtail.permissions import register_permission_policy
 
 from ..access import may_declare_populations, population_in_scope, population_units
 from ..models import Population
-from .importing import PopulationFileError, import_populations
+from .declaring import UploadForm, apply_upload
 
 
 class PopulationPolicy(ModelPermissionPolicy):
@@ -106,16 +104,6 @@ class PopulationDeleteView(ScopedObjectMixin, DeleteView):
     pass
 
 
-class UploadForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("CSV file"),
-        help_text=gettext_lazy(
-            "Columns unit_code, audience, school_year, population (a number, or "
-            "“rosters” where the school's class lists are complete)."
-        ),
-    )
-
-
 class PopulationImportView(WagtailAdminTemplateMixin, TemplateView):
     """One step, all or nothing: every problem listed, or every row saved."""
 
@@ -133,22 +121,9 @@ class PopulationImportView(WagtailAdminTemplateMixin, TemplateView):
 
     def post(self, request):
         form = UploadForm(request.POST, request.FILES)
-        problems = []
-        if form.is_valid():
-            try:
-                counts = import_populations(
-                    form.cleaned_data["file"],
-                    user=request.user,
-                    units=population_units(request.user),
-                )
-            except PopulationFileError as error:
-                problems = error.problems
-            else:
-                messages.success(
-                    request,
-                    _("%(created)s populations added, %(updated)s changed.") % counts,
-                )
-                return redirect("populations:index")
+        problems = apply_upload(request, form)
+        if problems is None:
+            return redirect("populations:index")
         return self.render_to_response(
             self.get_context_data(form=form, problems=problems)
         )

@@ -28,6 +28,7 @@ from ..models import Population
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 20_000
+MAX_POPULATION = 10_000_000  # no unit of a province is larger: a typo, not a figure
 COLUMNS = ("unit_code", "audience", "school_year", "population")
 ROSTERS = {"rosters", "danh sách", "danh sach"}
 
@@ -147,7 +148,8 @@ def read_populations(source, units=None):
             )
         figure = row["population"].replace(".", "").replace(",", "").replace(" ", "")
         from_rosters = row["population"].lower() in ROSTERS
-        if not from_rosters and not (figure.isdigit() and int(figure) <= 10_000_000):
+        in_range = figure.isdigit() and int(figure) <= MAX_POPULATION
+        if not from_rosters and not in_range:
             problem(
                 _("the population “%(value)s” is not a whole number (or “rosters”).")
                 % {"value": row["population"]}
