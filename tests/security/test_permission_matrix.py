@@ -108,6 +108,9 @@ EXPECTED = {
     "stragglers:remind": ("POST", LOGIN, 403, 302, 403, 403),  # empty: a message
     "stragglers:digest": ("POST", LOGIN, 403, 302, 403, 403),
     "stragglers:job": ("GET", LOGIN, 403, NF, 403, 403),  # nobody else's job
+    # populations: declared by department administrators over their subtree
+    "populations_site:list": ("GET", LOGIN, 403, 403, 403, 403),
+    "populations_site:edit": ("GET", LOGIN, 403, 403, 403, 403),
     # open data: public by design, no personal data
     "open_data:index": PUBLIC,
     "open_data:csv": PUBLIC,
@@ -134,6 +137,8 @@ ADMINISTRATOR = {
     "stragglers:remind": 302,
     "stragglers:digest": 302,
     "stragglers:job": NF,
+    "populations_site:list": 200,
+    "populations_site:edit": NF,  # school A is not in commune B
     "exam_schedule:schedule": 200,
 }
 ADMINISTRATOR_ROLE = ("administrator", "administrator_b")
@@ -185,6 +190,7 @@ OWNER = {
     "people_admin:appoint": ("administrator_a", 400),  # empty form: a clear message
     "people_admin:remove_role": ("administrator_a", 400),
     "people_admin:move": ("administrator_a", 200),
+    "populations_site:edit": ("administrator_a", 200),
 }
 # Whole areas owned by Django or Wagtail, checked with one URL each.
 PREFIX_RULES = {
