@@ -70,9 +70,12 @@ AUDIENCES = {
 
 
 def audience_of(kind):
-    if kind in AUDIENCES:
-        return kind, str(AUDIENCES[kind])
-    return "other", str(_("Other"))
+    """(code, name): the published names are Vietnamese whatever language the
+    thread was left in (a request in English leaves English active)."""
+    with translation.override("vi"):
+        if kind in AUDIENCES:
+            return kind, str(AUDIENCES[kind])
+        return "other", str(_("Other"))
 
 
 def suppress(count):
@@ -181,8 +184,7 @@ def published():
     """{"generated_at", "rows"}: cached for an hour, the figures move slowly."""
 
     def compute():
-        with translation.override("vi"):  # the published names are Vietnamese
-            rows = build_rows()
+        rows = build_rows()
         return {"generated_at": timezone.now().isoformat(), "rows": rows}
 
     return cache.get_or_set(CACHE_KEY, compute, CACHE_SECONDS)

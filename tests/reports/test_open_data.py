@@ -119,6 +119,17 @@ def expected(course):
     ]
 
 
+def test_published_names_stay_vietnamese_in_an_english_thread(province_data):
+    # An English request leaves English active on its thread; the rows must not follow.
+    with translation.override("en"):
+        rows = open_data.build_rows()
+        english = str(open_data.AUDIENCES["school"])
+    assert [r["audience_name"] for r in rows] == [
+        r["audience_name"] for r in expected(province_data)
+    ]
+    assert rows[0]["audience_name"] != english
+
+
 def test_rows_are_counted_and_small_cells_suppressed(
     province_data, django_assert_max_num_queries
 ):
