@@ -65,6 +65,13 @@ class AuditEntry(models.Model):
         PERSONAL_EXPORT = "personal_export", _("Learner list with personal data taken")
         # reports/populations/declaring.py: a unit's populations typed in or imported
         POPULATION = "population", _("Population declared")
+        # Issue 17 (identity and personal data): one word each for what the access
+        # log and the rights requests record.
+        PERSONAL_VIEW = "personal_view", _("Personal data viewed")
+        IDENTITY_LINK = "identity_link", _("Sign-in identity linked")
+        DATA_REQUEST = "data_request", _("Personal data request handled")
+        ERASURE = "erasure", _("Account erased")
+        CONSENT = "consent", _("Consent recorded")
 
     actor = models.ForeignKey(
         User,

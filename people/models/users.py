@@ -17,6 +17,10 @@ citizen_id_validator = RegexValidator(
 
 
 class UserQuerySet(models.QuerySet):
+    def with_citizen_id(self, number):
+        """The accounts carrying this personal identification number (one at most)."""
+        return self.filter(citizen_id=number) if number else self.none()
+
     def update(self, **kwargs):
         """Bulk updates send no signal, so drop the cached copies of the rows they
         change here (people/user_cache.py): Wagtail's bulk "mark as inactive",
