@@ -14,7 +14,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import papers, standing_failures
+from . import papers, standing_failures, xapi_statements
 from .completion import update_completion
 from .models import Enrolment, QuestionResult, QuizAttempt, QuizExtraTime
 
@@ -338,10 +338,11 @@ def _finish(attempt, answers, *, now, late, switch=False):
             else Decimal("100")
         )
         passed = percent >= course.pass_mark
+        submitted_at = min(now, attempt.deadline) if late else now
         closed = QuizAttempt.objects.filter(
             pk=attempt.pk, submitted_at__isnull=True
         ).update(
-            submitted_at=min(now, attempt.deadline) if late else now,
+            submitted_at=submitted_at,
             answers=answers,
             correct_count=correct,
             question_count=total,
@@ -367,6 +368,9 @@ def _finish(attempt, answers, *, now, late, switch=False):
         )
         Enrolment.record_score(attempt.enrolment_id, percent)
         standing_failures.refresh([attempt.enrolment_id], only_clear=passed)
+        xapi_statements.attempt_submitted(
+            attempt, score=percent, passed=passed, when=submitted_at
+        )
         update_completion(attempt.enrolment)
     return True
 

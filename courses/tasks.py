@@ -19,3 +19,12 @@ def refresh_course_failures(course_id):
     from . import standing_failures
 
     return standing_failures.refresh_course(course_id)
+
+
+@shared_task(time_limit=300, soft_time_limit=270)
+def send_xapi_statements():
+    """After each lesson or quiz event, and every minute (beat): give the waiting
+    xAPI statements to the Learning Record Store (courses/xapi_sending.py)."""
+    from . import xapi_sending
+
+    return xapi_sending.send_pending()

@@ -324,6 +324,15 @@ CELERY_BEAT_SCHEDULE["courses-sweep-overdue-attempts"] = {
     "task": "courses.tasks.sweep_overdue_attempts",
     "schedule": 60,
 }
+# --- xAPI: lesson and quiz statements to a Learning Record Store (off when empty;
+# courses/xapi_statements.py). Beat sends what the LRS did not take at once.
+XAPI_LRS_URL = env("XAPI_LRS_URL", default="")
+XAPI_LRS_USERNAME = env("XAPI_LRS_USERNAME", default="")
+XAPI_LRS_PASSWORD = env("XAPI_LRS_PASSWORD", default="")
+CELERY_BEAT_SCHEDULE["courses-send-xapi-statements"] = {
+    "task": "courses.tasks.send_xapi_statements",
+    "schedule": 60,
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng tập huấn kỹ năng số"
