@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import admin_scope, audit
+from . import access_log, admin_scope, audit
 from .admin_forms import (
     AppointForm,
     AuditFilterForm,
@@ -101,6 +101,14 @@ def _person_page(request, person, *, status=200, appoint_form=None, error=None):
     if error:
         messages.error(request, error)
     memberships = list(_memberships_here(user).filter(user=person))
+    # The page shows personal data (birth date, masked ID, places): logged, about
+    # the person's unit here so this subtree's administrators read the entry.
+    access_log.log_views(
+        user,
+        [person],
+        access_log.PERSON_PAGE,
+        organisation=memberships[0].organisation if memberships else None,
+    )
     transfers = (
         Transfer.objects.filter(user=person)
         .filter(
@@ -259,6 +267,8 @@ def audit_log(request):
         for facts in (entry.before, entry.after):
             if isinstance(facts, dict) and facts.get("role"):
                 facts["role_label"] = _role_label(facts["role"])
+            if isinstance(facts, dict) and facts.get("what"):
+                facts["what_label"] = access_log.label(facts["what"])
     return render(
         request,
         "people/department/audit.html",
