@@ -96,19 +96,23 @@ def _role_label(value):
         return value
 
 
-def _person_page(request, person, *, status=200, appoint_form=None, error=None):
+def _person_page(
+    request, person, *, status=200, appoint_form=None, error=None, log_view=False
+):
     user = request.user
     if error:
         messages.error(request, error)
     memberships = list(_memberships_here(user).filter(user=person))
-    # The page shows personal data (birth date, masked ID, places): logged, about
-    # the person's unit here so this subtree's administrators read the entry.
-    access_log.log_views(
-        user,
-        [person],
-        access_log.PERSON_PAGE,
-        organisation=memberships[0].organisation if memberships else None,
-    )
+    if log_view:
+        # The page shows personal data (birth date, masked ID, places): logged,
+        # about the person's unit here, so that its administrators read the entry.
+        # A refused change shows the page again: the same visit, not logged twice.
+        access_log.log_views(
+            user,
+            [person],
+            access_log.PERSON_PAGE,
+            organisation=memberships[0].organisation if memberships else None,
+        )
     transfers = (
         Transfer.objects.filter(user=person)
         .filter(
@@ -138,7 +142,8 @@ def _person_page(request, person, *, status=200, appoint_form=None, error=None):
 
 @administrator_required
 def person(request, user_id):
-    return _person_page(request, admin_scope.person_for(request.user, user_id))
+    person = admin_scope.person_for(request.user, user_id)
+    return _person_page(request, person, log_view=True)
 
 
 @administrator_required
