@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import students
+from . import access_log, students
 from .coordinator_forms import AddStudentForm, RosterUploadForm, current_school_year
 from .models import Membership, Organisation, RosterImport, User
 from .password_resets import SlipFailed, refusal_message, reset_refusals
@@ -262,4 +262,16 @@ def roster_error_rows(request, import_id):
 @coordinator_required
 def roster_slips(request, import_id):
     job = _import_or_404(request.user, import_id)
-    return _private_file(job.slips, f"phieu-dang-nhap-{job.pk}.pdf", "application/pdf")
+    response = _private_file(
+        job.slips, f"phieu-dang-nhap-{job.pk}.pdf", "application/pdf"
+    )
+    # The file names every student of the import: the access log says who took it.
+    slip_users = (job.result or {}).get("slip_users", [])
+    access_log.log_views(
+        request.user,
+        [User(pk=pk) for pk in slip_users] or [None],  # an older import: one entry
+        access_log.LOGIN_SLIPS,
+        organisation=job.organisation,
+        roster_import=job.pk,
+    )
+    return response

@@ -478,3 +478,15 @@ LOGGING = {
         "axes.apps": {"level": "WARNING"},
     },
 }
+
+# --- idcrypt: personal ID numbers encrypted at rest, found by a keyed hash ---
+# people/encryption.py. DJANGO_PERSONAL_ID_KEYS: Fernet keys (Fernet.generate_key()),
+# comma-separated, newest first: the first encrypts, each decrypts (rotation).
+# DJANGO_PERSONAL_ID_HASH_KEY: the HMAC key of the searchable digest. The defaults
+# are public development keys; config/settings/production.py refuses them.
+DEV_PERSONAL_ID_KEY = "NIbf6OqohgTLpMa2DiTR_QYkUENwp34xPhHLptDp40Y="
+DEV_PERSONAL_ID_HASH_KEY = "dev-only-personal-id-hash-key"  # noqa: S105
+PERSONAL_ID_KEYS = env.list("DJANGO_PERSONAL_ID_KEYS", default=[DEV_PERSONAL_ID_KEY])
+PERSONAL_ID_HASH_KEY = env(
+    "DJANGO_PERSONAL_ID_HASH_KEY", default=DEV_PERSONAL_ID_HASH_KEY
+)
