@@ -90,8 +90,12 @@ def seed(args):
     from people.models import AuditEntry, Membership, Organisation, SchoolClass, User
 
     now = timezone.now()
-    province = Organisation.add_root(code="19", name="Tỉnh Thái Nguyên", kind="province")
-    school = province.add_child(code="19-T01", name="Trường THPT Bắc Kạn", kind="school")
+    province = Organisation.add_root(
+        code="19", name="Tỉnh Thái Nguyên", kind="province"
+    )
+    school = province.add_child(
+        code="19-T01", name="Trường THPT Bắc Kạn", kind="school"
+    )
     school_class = SchoolClass.objects.create(
         organisation=school, name="10A1", school_year="2026-2027"
     )
@@ -155,7 +159,9 @@ def seed(args):
         for k in range(QUESTIONS)
     )
     LessonProgress.objects.bulk_create(
-        LessonProgress(enrolment=e, lesson=lesson) for e in enrolments for lesson in lessons
+        LessonProgress(enrolment=e, lesson=lesson)
+        for e in enrolments
+        for lesson in lessons
     )
     Notice.objects.bulk_create(
         Notice(user=u, course=course, kind="certificate_ready") for u in erased
@@ -200,8 +206,13 @@ def measure(args):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     requests = [
-        file_request(u, coordinator, DataRequest.Kind.ERASURE,
-                     guardian_name="Phụ huynh", revoke_certificates=n % 2 == 1)  # fmt: skip
+        file_request(
+            u,
+            coordinator,
+            DataRequest.Kind.ERASURE,
+            guardian_name="Phụ huynh",
+            revoke_certificates=n % 2 == 1,
+        )  # fmt: skip
         for n, u in enumerate(erased)
     ]
     times = []
@@ -213,7 +224,9 @@ def measure(args):
     from people.erasure import PLACEHOLDER_NAME
     from people.models import User
 
-    done = User.objects.filter(pk__in=[u.pk for u in erased], full_name=PLACEHOLDER_NAME)
+    done = User.objects.filter(
+        pk__in=[u.pk for u in erased], full_name=PLACEHOLDER_NAME
+    )
     revoked = Certificate.objects.filter(holder__in=erased, status="revoked").count()
     if done.count() != len(erased) or revoked != len(erased) // 2:
         raise RuntimeError(f"erased {done.count()}, revoked {revoked}: not as asked")

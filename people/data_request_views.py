@@ -5,7 +5,6 @@ request. Every id goes through people/data_requests.py: 404 outside the user's u
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
@@ -15,24 +14,15 @@ from django.views.decorators.http import require_POST
 
 from . import audit, data_requests, personal_data
 from .data_request_forms import GuardianRequestForm, HandleForm
+from .guards import role_required
 from .models import DataRequest
 from .personal_data_views import copy_response
 
 PER_PAGE = 50
 
 
-def handler_required(view):
-    """Signed in and coordinator or department administrator; others get a 404."""
-
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not data_requests.is_handler(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
+# Signed in and coordinator or department administrator; others get a 404.
+handler_required = role_required(data_requests.is_handler)
 
 
 @handler_required

@@ -77,7 +77,10 @@ def handle(data_request, actor, status, note=""):
         current = DataRequest.objects.select_for_update().get(pk=data_request.pk)
         if current.status != DataRequest.Status.OPEN:
             raise RequestRefused("handled")
-        if status == DataRequest.Status.DONE and current.kind == DataRequest.Kind.ERASURE:
+        if (
+            status == DataRequest.Status.DONE
+            and current.kind == DataRequest.Kind.ERASURE
+        ):
             erase_user(
                 current.subject,
                 actor,

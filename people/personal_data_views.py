@@ -108,5 +108,3 @@ def file_own_request(request):
         % {"date": date_format(data_request.due_on, "SHORT_DATE_FORMAT")},
     )
     return redirect("people:my_data")
-
-

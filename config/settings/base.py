@@ -470,7 +470,7 @@ LOGGING = {
     },
 }
 
-# --- rights: requests under the Personal Data Protection Law (people/data_requests.py) ---
+# --- rights: personal data requests (people/data_requests.py) ---
 # Days a request to see, correct or erase personal data may wait before it shows as
 # overdue. 3 days = the 72 hours Decree 13/2023/NĐ-CP set for erasure; set it to what
 # the decree implementing the 2025 law requires.

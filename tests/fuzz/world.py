@@ -56,8 +56,8 @@ def build_world():
 
 
 def _build():
-    from tests.certificates.conftest import complete
     from people.data_requests import file_request
+    from tests.certificates.conftest import complete
     from tests.factories import CourseFactory, build_course
 
     home = Site.objects.get(is_default_site=True).root_page.specific

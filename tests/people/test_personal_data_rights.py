@@ -18,7 +18,6 @@ from people.models import AuditEntry, DataRequest, Membership, User
 from reports.dashboard.queries import summary
 from reports.filters import ReportFilters
 from tests.factories import learner_in, member_of
-from tests.security.conftest import world  # noqa: F401  (the shared setting)
 
 pytestmark = pytest.mark.django_db
 
@@ -75,9 +74,10 @@ def test_the_copy_holds_the_learners_data_and_nobody_elses(
         world.school_a.name
     ]
     assert len(copy["enrolments"]) == 1
-    assert len(copy["lesson_progress"]) == LessonProgress.objects.filter(
-        enrolment=world.enrolment_a
-    ).count()
+    assert (
+        len(copy["lesson_progress"])
+        == LessonProgress.objects.filter(enrolment=world.enrolment_a).count()
+    )
     assert len(copy["quiz_attempts"]) == 12
     assert [c["verification_code"] for c in copy["certificates"]] == [
         world.certificate_a.verification_code
@@ -103,7 +103,11 @@ def test_learner_corrects_their_contact_details_with_their_password(world, clien
     _signed_in(client, learner)
     good = client.post(
         url,
-        {"email": "Mai@Example.vn", "phone": "0912 345 678", "password": "Mật-khẩu-đúng-1"},
+        {
+            "email": "Mai@Example.vn",
+            "phone": "0912 345 678",
+            "password": "Mật-khẩu-đúng-1",
+        },
     )
     assert good.status_code == 302
     learner.refresh_from_db()
@@ -126,7 +130,9 @@ def test_an_adults_erasure_keeps_statistics_and_the_certificate(world, client):
 
     # The coordinator of another school: not even the request's existence.
     other = _signed_in(client.__class__(), world.coordinator_b)
-    assert other.get(reverse("data_requests:detail", args=[request.pk])).status_code == 404
+    assert (
+        other.get(reverse("data_requests:detail", args=[request.pk])).status_code == 404
+    )
     refused = other.post(
         reverse("data_requests:handle", args=[request.pk]),
         {"status": "done", "confirm": "on"},
