@@ -94,8 +94,8 @@ class HandleForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Outcome"),
         choices=[
-            (DataRequest.Status.DONE, _("Done")),
-            (DataRequest.Status.REFUSED, _("Refused")),
+            (DataRequest.Status.DONE, DataRequest.Status.DONE.label),
+            (DataRequest.Status.REFUSED, DataRequest.Status.REFUSED.label),
         ],
         widget=forms.RadioSelect,
     )

@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             name='DataRequest',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('access', 'A copy of my data'), ('correction', 'Correction'), ('erasure', 'Erasure')], max_length=12, verbose_name='request')),
+                ('kind', models.CharField(choices=[('access', 'Copy of the data'), ('correction', 'Correction'), ('erasure', 'Erasure')], max_length=12, verbose_name='request')),
                 ('for_guardian', models.BooleanField(verbose_name="on the guardian's written request")),
                 ('guardian_name', models.CharField(blank=True, max_length=150, verbose_name='guardian')),
                 ('details', models.TextField(blank=True, verbose_name='details')),

@@ -10,6 +10,7 @@ above it (people/data_requests.py) even if the person moves or is erased.
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .organisations import Organisation
 from .users import User
@@ -25,13 +26,13 @@ class DataRequestQuerySet(models.QuerySet):
 
 class DataRequest(models.Model):
     class Kind(models.TextChoices):
-        ACCESS = "access", _("A copy of my data")
+        ACCESS = "access", _("Copy of the data")
         CORRECTION = "correction", _("Correction")
         ERASURE = "erasure", _("Erasure")
 
     class Status(models.TextChoices):
         OPEN = "open", _("Waiting")
-        DONE = "done", _("Done")
+        DONE = "done", pgettext_lazy("data request", "Done")
         REFUSED = "refused", _("Refused")
 
     kind = models.CharField(_("request"), max_length=12, choices=Kind)
