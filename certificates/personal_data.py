@@ -47,16 +47,20 @@ def register_sections():
     )
 
 
-# The reason written on a certificate revoked because its holder asked, with the
-# erasure of their account, that it stop being valid.
+# Reasons written on certificates an erasure revokes: the holder asked, or the
+# certificate was not issued yet (nothing frozen: issuing it now would print the
+# erased account's placeholder name).
 ERASURE_REASON = "Người được cấp yêu cầu thu hồi khi xoá dữ liệu cá nhân"
+NOT_ISSUED_REASON = "Chưa cấp xong khi tài khoản bị xoá dữ liệu cá nhân"
 
 
 def on_user_erased(sender, user, actor=None, revoke_certificates=False, **kwargs):
-    """The frozen holder data stays (the paper is an official record and stays
-    verifiable); only a holder who asked for it gets their certificates revoked.
+    """The frozen holder data of an issued certificate stays (the paper is an
+    official record and stays verifiable) unless the holder asked for revocation.
     Runs inside the erasure's transaction."""
+    live = Certificate.objects.live().filter(holder=user)
     if not revoke_certificates:
-        return
-    for certificate in Certificate.objects.live().filter(holder=user):
-        revoke(certificate, ERASURE_REASON, by=actor)
+        live = live.exclude(status=Certificate.Status.ISSUED)
+    for certificate in live:
+        issued = certificate.status == Certificate.Status.ISSUED
+        revoke(certificate, ERASURE_REASON if issued else NOT_ISSUED_REASON, by=actor)

@@ -117,6 +117,8 @@ def test_learner_corrects_their_contact_details_with_their_password(world, clien
 def test_an_adults_erasure_keeps_statistics_and_the_certificate(world, client):
     learner, certificate = world.learner_a, world.certificate_a
     User.objects.filter(pk=learner.pk).update(date_of_birth=ADULT, phone="0912000111")
+    # One not issued yet: nothing frozen, so it must not be issued to the placeholder.
+    pending = Certificate.objects.create(holder=learner, verification_code="PENDING1")
     before_figures = _statistics(world)
     rows = (Enrolment.objects.count(), QuizAttempt.objects.count())
     assert _verdict(client, certificate) == (200, "issued", "Lý Thị Mai")
@@ -159,6 +161,8 @@ def test_an_adults_erasure_keeps_statistics_and_the_certificate(world, client):
     assert (Enrolment.objects.count(), QuizAttempt.objects.count()) == rows
     assert _statistics(world) == before_figures
     assert _verdict(client, certificate) == (200, "issued", "Lý Thị Mai")
+    pending.refresh_from_db()
+    assert pending.status == Certificate.Status.REVOKED
     assert User.objects.get(pk=world.learner_b.pk).full_name == "Hà Văn Nam"
     request.refresh_from_db()
     assert (request.status, request.handled_by) == ("done", world.coordinator_a)
