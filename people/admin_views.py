@@ -7,10 +7,8 @@ forms are limited to the subtree by the forms and checked again by the services.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,6 +22,7 @@ from .admin_forms import (
     SearchForm,
 )
 from .appointments import ChangeRefused, appoint, remove
+from .guards import role_required
 from .models import Membership, Transfer
 from .scope import scope_paths
 from .text import clean_text, fold
@@ -33,18 +32,8 @@ PEOPLE_PER_PAGE = 25
 ENTRIES_PER_PAGE = 50
 
 
-def administrator_required(view):
-    """Signed in and department administrator somewhere; others get a 404."""
-
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not admin_scope.is_department_admin(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
+# Signed in and department administrator somewhere; others get a 404.
+administrator_required = role_required(admin_scope.is_department_admin)
 
 
 def _in_subtree(user, field="organisation__path"):

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import personal_data_views as data_views
 from . import views
 
 app_name = "people"
@@ -24,4 +25,8 @@ urlpatterns = [
         views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("du-lieu-ca-nhan/", data_views.my_data, name="my_data"),
+    path("du-lieu-ca-nhan/ban-sao.json", data_views.my_data_json, name="my_data_json"),
+    path("du-lieu-ca-nhan/lien-he/", data_views.update_contact, name="my_contact"),
+    path("du-lieu-ca-nhan/yeu-cau/", data_views.file_own_request, name="my_request"),
 ]

@@ -490,3 +490,8 @@ PERSONAL_ID_KEYS = env.list("DJANGO_PERSONAL_ID_KEYS", default=[DEV_PERSONAL_ID_
 PERSONAL_ID_HASH_KEY = env(
     "DJANGO_PERSONAL_ID_HASH_KEY", default=DEV_PERSONAL_ID_HASH_KEY
 )
+# --- rights: personal data requests (people/data_requests.py) ---
+# Days a request to see, correct or erase personal data may wait before it shows as
+# overdue. 3 days = the 72 hours Decree 13/2023/NĐ-CP set for erasure; set it to what
+# the decree implementing the 2025 law requires.
+PERSONAL_DATA_REQUEST_DAYS = env.int("PERSONAL_DATA_REQUEST_DAYS", default=3)

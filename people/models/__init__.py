@@ -5,11 +5,14 @@ from .events import UnitEvent
 from .history import AuditEntry, Transfer
 from .organisations import Membership, MembershipQuerySet, Organisation, SchoolClass
 from .ratelimits import RateLimitCounter
+from .requests import DataRequest, DataRequestQuerySet
 from .rosters import RosterImport, _private_storage
 from .users import User, UserManager, UserQuerySet, citizen_id_validator
 
 __all__ = [
     "AuditEntry",
+    "DataRequest",
+    "DataRequestQuerySet",
     "Membership",
     "MembershipQuerySet",
     "Organisation",
