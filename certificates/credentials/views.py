@@ -88,7 +88,8 @@ def download(request, code):
         badge.document(badge.ensure(certificate)), ensure_ascii=False, indent=2
     )
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    filename = f"chung-chi-so_{ascii_name(certificate.holder_name)}_{certificate.verification_code}.json"
+    name, code = ascii_name(certificate.holder_name), certificate.verification_code
+    filename = f"chung-chi-so_{name}_{code}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response

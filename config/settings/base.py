@@ -472,5 +472,5 @@ LOGGING = {
 
 # --- vc: verifiable certificates (certificates/credentials/, docs/credentials.md) ---
 # Folder of the Ed25519 keys that sign Open Badges credentials (make_signing_key);
-# empty = "signing-keys" inside PRIVATE_MEDIA_ROOT. Never under MEDIA_ROOT or STATIC_ROOT.
+# empty = "signing-keys" inside PRIVATE_MEDIA_ROOT. Never under MEDIA_ROOT/STATIC_ROOT.
 CREDENTIALS_KEY_DIR = env("DJANGO_CREDENTIALS_KEY_DIR", default="")
