@@ -100,6 +100,13 @@ def ensure(certificate):
     return certificate.credential
 
 
+def sign_missing():
+    """Sign the credentials of issued certificates that have none (issued before
+    credentials existed). Returns how many were signed."""
+    missing = Certificate.objects.issued().filter(credential="")
+    return sum(1 for certificate in missing.iterator() if ensure(certificate))
+
+
 def document(token):
     """The downloadable ``.json``: the VC-JOSE credential as a data: URL in a
     VCDM 2.0 EnvelopedVerifiableCredential (what verifiers check), plus the decoded
