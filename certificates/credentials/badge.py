@@ -29,11 +29,13 @@ def tag_label(tag):
     return f"{tag.framework_short} {tag.code} {tag.name}"
 
 
-def credential_of(certificate):
-    """The unsigned credential (a dict) of an issued certificate."""
-    enrolment = certificate.enrolment
-    course = enrolment.course if enrolment is not None else None
-    tags = list(course.competences.all()) if course is not None else []
+def credential_of(certificate, course=None, tags=None):
+    """The unsigned credential (a dict) of an issued certificate; ``course`` and
+    ``tags`` default to its enrolment's course and that course's competence tags."""
+    if course is None and certificate.enrolment is not None:
+        course = certificate.enrolment.course
+    if tags is None:
+        tags = list(course.competences.all()) if course is not None else []
     hours = _hours(course)
     achievement_key = f"{public_base_url()}/course/{course.pk if course else 0}"
     achievement = {
