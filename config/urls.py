@@ -10,7 +10,6 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from certificates.credentials import views as credentials
 from config.health import healthz
 from config.language import switch_language
 from config.media import serve_media
@@ -19,8 +18,7 @@ from people.admin_password_reset import AdminPasswordResetView
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # The credential issuer's public keys (certificates/credentials/keys.py)
-    path(".well-known/jwks.json", credentials.jwks, name="credentials_jwks"),
-    path(".well-known/did.json", credentials.did_document, name="credentials_did"),
+    path("", include("certificates.credentials.urls")),
     path("django-admin/", admin.site.urls),
     # Wagtail's reset form, queued and rate limited (people/admin_password_reset.py)
     path("admin/password_reset/", AdminPasswordResetView.as_view()),

@@ -40,8 +40,8 @@ EXPECTED = {
     "certificates:verify_code": PUBLIC,  # verification is public by design
     "certificates:verify_credential": PUBLIC,  # the paste/upload form (POST: a check)
     "certificates:status_list": PUBLIC,  # the signed revocation list
-    "credentials_jwks": PUBLIC,  # the issuer's public keys
-    "credentials_did": PUBLIC,
+    "credentials:jwks": PUBLIC,  # the issuer's public keys
+    "credentials:did": PUBLIC,
     # public media (config/media.py): never a private file, whoever asks
     "media": ("GET", NF, NF, NF, NF, NF),
     # accounts
