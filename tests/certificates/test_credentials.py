@@ -228,3 +228,13 @@ def test_revoking_flips_the_status_list_bit(client, certificate, coordinator):
     assert "Chứng chỉ số đã bị thu hồi" in response.text
     # The holder can no longer download it.
     assert download(client, certificate).status_code == 404
+
+
+def test_signing_keys_may_not_sit_in_public_folders(settings, tmp_path):
+    from config.checks import signing_keys_outside_public
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.CREDENTIALS_KEY_DIR = str(tmp_path / "keys")
+    assert [e.id for e in signing_keys_outside_public(None)] == ["portal.E002"]
+    settings.CREDENTIALS_KEY_DIR = ""  # the default: inside the private media root
+    assert signing_keys_outside_public(None) == []
