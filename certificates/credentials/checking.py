@@ -8,6 +8,7 @@ would; the database is read only to say when a certificate was revoked.
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..codes import normalise_code
 from ..models import Certificate
@@ -47,6 +48,14 @@ def _token_and_copy(text):
     return None, data
 
 
+def _day(value):
+    """The date of an ISO timestamp, or None: shown the Vietnamese way."""
+    try:
+        return date.fromisoformat(str(value or "")[:10])
+    except ValueError:
+        return None
+
+
 def facts(payload):
     """What the verification page shows, from a credential's claims."""
     subject = payload.get("credentialSubject")
@@ -67,8 +76,8 @@ def facts(payload):
         "issuer": str(issuer.get("name", "") if isinstance(issuer, dict) else ""),
         "tags": [str(t) for t in tags] if isinstance(tags, list) else [],
         "hours": achievement.get("creditsAvailable"),
-        "issued": str(payload.get("validFrom", ""))[:10],
-        "completed": str(subject.get("activityEndDate", ""))[:10],
+        "issued": _day(payload.get("validFrom")),
+        "completed": _day(subject.get("activityEndDate")),
     }
 
 
