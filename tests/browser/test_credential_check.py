@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 
 from certificates import issuing
 from certificates.models import Certificate
-from courses.models import CoursePage, Enrolment
+from courses.competence_frameworks import load
+from courses.models import CompetenceTag, CoursePage, Enrolment
 from people.models import User
 from tests.certificates.conftest import complete
 
@@ -20,7 +21,12 @@ PASSWORD = "demo-2026"
 
 
 @pytest.fixture
-def certificate(demo_content):
+def frameworks(home_page):
+    load(CompetenceTag)  # a transactional flush removed what the migration loaded
+
+
+@pytest.fixture
+def certificate(frameworks, demo_content):
     student = User.objects.get(username="hocsinh")
     course = CoursePage.objects.get(slug="cong-dan-so-an-toan")
     complete(Enrolment.objects.create(user=student, course=course))
@@ -53,7 +59,12 @@ def test_credential_download_and_check_on_a_phone(
     expect(verdict).to_have_attribute("data-credential-verdict", "valid")
     expect(verdict).to_contain_text("Chứng chỉ số hợp lệ")
     expect(verdict.locator("[data-issuer]")).to_have_text(certificate.issuing_body)
-    expect(verdict.locator("[data-hours]")).to_contain_text("giờ")
+    expect(verdict.locator("[data-hours]")).to_contain_text("1 giờ")
+    # The demo course's competence tags, as signed into the credential.
+    expect(verdict.locator("[data-competences] li")).to_have_count(3)
+    expect(verdict.locator("[data-competences]")).to_contain_text(
+        "02/2025/TT-BGDĐT 4 An toàn"
+    )
     assert_accessible(page)
 
     forged = json.loads(saved.read_text())
