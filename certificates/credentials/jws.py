@@ -52,7 +52,7 @@ def unverified(token):
     try:
         header = json.loads(_b64decode(parts[0]))
         payload = json.loads(_b64decode(parts[1]))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise BadJWS("not JSON inside") from exc
     if not isinstance(header, dict) or not isinstance(payload, dict):
         raise BadJWS("not JSON objects inside")

@@ -182,6 +182,8 @@ def test_tampered_credentials_and_bad_input_are_rejected(
     response = check(client, json.dumps(edited_copy))
     assert verdict_of(response) == "tampered"
     assert 'data-reason="copy_edited"' in response.text
+    odd_copy = check(client, json.dumps({**document, "credential": 5}))
+    assert verdict_of(odd_copy) == "tampered"
     unsigned = check(client, json.dumps(document["credential"]))
     assert verdict_of(unsigned) == "tampered"
 
@@ -192,6 +194,7 @@ def test_tampered_credentials_and_bad_input_are_rejected(
         "huge file": check(client, upload=SimpleUploadedFile("a.json", b"{" * 70_000)),
         "binary file": check(client, upload=SimpleUploadedFile("a.json", b"\xff\xfe")),
         "broken JWS": check(client, "eyJ.eyJ.x"),
+        "deep JWS": check(client, f"eyJhIjoxfQ.{b64url(b'[' * 40_000)}.x"),
     }
     for name, response in bad.items():
         assert response.status_code == 400, name
