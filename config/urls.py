@@ -17,6 +17,8 @@ from people.admin_password_reset import AdminPasswordResetView
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # The credential issuer's public keys (certificates/credentials/keys.py)
+    path("", include("certificates.credentials.urls")),
     path("django-admin/", admin.site.urls),
     # Wagtail's reset form, queued and rate limited (people/admin_password_reset.py)
     path("admin/password_reset/", AdminPasswordResetView.as_view()),

@@ -495,3 +495,7 @@ PERSONAL_ID_HASH_KEY = env(
 # overdue. 3 days = the 72 hours Decree 13/2023/NĐ-CP set for erasure; set it to what
 # the decree implementing the 2025 law requires.
 PERSONAL_DATA_REQUEST_DAYS = env.int("PERSONAL_DATA_REQUEST_DAYS", default=3)
+# --- vc: verifiable certificates (certificates/credentials/, docs/credentials.md) ---
+# Folder of the Ed25519 keys that sign Open Badges credentials (make_signing_key);
+# empty = "signing-keys" inside PRIVATE_MEDIA_ROOT. Never under MEDIA_ROOT/STATIC_ROOT.
+CREDENTIALS_KEY_DIR = env("DJANGO_CREDENTIALS_KEY_DIR", default="")

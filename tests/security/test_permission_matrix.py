@@ -38,6 +38,10 @@ EXPECTED = {
     "switch_language": ("GET", HOME, HOME, HOME, HOME, HOME),
     "certificates:verify": PUBLIC,
     "certificates:verify_code": PUBLIC,  # verification is public by design
+    "certificates:verify_credential": PUBLIC,  # the paste/upload form (POST: a check)
+    "certificates:status_list": PUBLIC,  # the signed revocation list
+    "credentials:jwks": PUBLIC,  # the issuer's public keys
+    "credentials:did": PUBLIC,
     # public media (config/media.py): never a private file, whoever asks
     "media": ("GET", NF, NF, NF, NF, NF),
     # accounts
@@ -88,6 +92,7 @@ EXPECTED = {
     "class_progress:progress_csv": STAFF_PAGE,
     "class_progress:progress_xlsx": STAFF_PAGE,
     "certificates:download": STAFF_PAGE,  # learner A's own certificate
+    "certificates:credential": STAFF_PAGE,  # ...and its signed credential (.json)
     "certificates:class_certificates": STAFF_PAGE,
     "certificates:class_zip": STAFF_ACTION,
     "certificates:class_archive": STAFF_PAGE,
@@ -189,6 +194,7 @@ OWNER = {
     "class_progress:progress_csv": ("coordinator_a", 200),
     "class_progress:progress_xlsx": ("coordinator_a", 200),
     "certificates:download": ("learner_a", 200),
+    "certificates:credential": ("learner_a", 200),
     "certificates:class_certificates": ("coordinator_a", 200),
     "certificates:class_zip": ("coordinator_a", 302),
     "certificates:class_archive": ("coordinator_a", 200),

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from certificates.credentials import badge, keys
 from demo import activity, loader
 
 SUMMARY_LABELS = [
@@ -22,6 +23,8 @@ SUMMARY_LABELS = [
     ("workflow_names", "tên quy trình duyệt đặt lại bằng tiếng Việt"),
     ("ascii_slugs", "đường dẫn trang đổi sang chữ không dấu"),
     ("enrolments", "lượt ghi danh mẫu (lớp 10A2)"),
+    ("signing_key", "khóa ký chứng chỉ số"),
+    ("credentials", "chứng chỉ số Open Badges ký cho giấy chứng nhận đã cấp"),
 ]
 
 # Each page published logs a few INFO lines (page log, search index, reference index).
@@ -56,6 +59,10 @@ class Command(BaseCommand):
                 # After the content's transaction: completions issue certificates
                 # once committed.
                 counts["enrolments"] = activity.load_activity()
+                # The demo's certificates come with a downloadable credential:
+                # a signing key, and credentials for any issued before one existed.
+                counts["signing_key"] = int(keys.make_key()[1])
+                counts["credentials"] = badge.sign_missing()
         except (ValueError, ValidationError) as error:
             raise CommandError(f"Không nạp được dữ liệu mẫu: {error}") from error
 
