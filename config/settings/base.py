@@ -469,3 +469,10 @@ LOGGING = {
         "axes.apps": {"level": "WARNING"},
     },
 }
+
+# --- api: the REST API for other systems (reports/api/, docs/api.md) ---
+# Requests per client per minute (429 with Retry-After beyond); rows per page.
+API_RATE_LIMIT_PER_MINUTE = env.int("API_RATE_LIMIT_PER_MINUTE", default=120)
+API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=1000)
+# Completions changed in the last N seconds wait for the next call (late commits).
+API_SETTLE_SECONDS = env.int("API_SETTLE_SECONDS", default=30)
