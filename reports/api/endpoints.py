@@ -3,7 +3,7 @@ Thin: each asks reports/api/<topic>.py and notes the rows it sends."""
 
 from datetime import datetime
 
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Status
 
 from . import aggregates, catalogue, completions, imports, schemas
 from .access_log import rows_sent
@@ -109,6 +109,8 @@ def import_completions(request, body: schemas.ImportRequest):
             rows, body.course_map, organisation=client.organisation
         )
     except imports.ImportRefused as refused:
-        return 422, {"detail": "Nothing was imported.", "errors": refused.errors}
+        return Status(
+            422, {"detail": "Nothing was imported.", "errors": refused.errors}
+        )
     rows_sent(request, len(rows))
     return counts
