@@ -8,7 +8,7 @@ from django.db.models import Q
 from courses.models import CoursePage
 from people.models import Organisation, UnitEvent
 
-from . import cursor, pages
+from . import pages
 from .scope import in_subtree
 
 
@@ -38,18 +38,11 @@ def _events_of(unit_ids):
 
 
 def units_page(client, *, raw_cursor=None, limit=None):
-    limit = pages.page_size(limit)
-    queryset = pages.after(
-        in_subtree(Organisation.objects.all(), client, "path"),
-        ("id",),
-        cursor.decode("units", raw_cursor, cursor.by_id),
-    )
-    units, next_cursor, has_more = pages.page(
+    units, next_cursor, has_more = pages.by_id(
         "units",
-        queryset.order_by("id")[: limit + 1],
-        limit,
-        lambda unit: [unit.pk],
+        in_subtree(Organisation.objects.all(), client, "path"),
         raw_cursor,
+        limit,
     )
     step = Organisation.steplen
     parents = dict(
@@ -78,18 +71,11 @@ def units_page(client, *, raw_cursor=None, limit=None):
 
 def courses_page(*, raw_cursor=None, limit=None):
     """Published courses (the same for every client: courses are province-wide)."""
-    limit = pages.page_size(limit)
-    queryset = pages.after(
-        CoursePage.objects.live().prefetch_related("audiences"),
-        ("id",),
-        cursor.decode("courses", raw_cursor, cursor.by_id),
-    )
-    courses, next_cursor, has_more = pages.page(
+    courses, next_cursor, has_more = pages.by_id(
         "courses",
-        queryset.order_by("id")[: limit + 1],
-        limit,
-        lambda course: [course.pk],
+        CoursePage.objects.live().prefetch_related("audiences"),
         raw_cursor,
+        limit,
     )
     items = [
         {

@@ -34,3 +34,11 @@ def page(endpoint, rows, limit, key_of, current=None):
     rows = rows[:limit]
     next_cursor = cursor.encode(endpoint, key_of(rows[-1])) if rows else current
     return rows, next_cursor, has_more
+
+
+def by_id(endpoint, queryset, raw_cursor, limit):
+    """(objects, next cursor, has more): a page of ``queryset`` in id order."""
+    limit = page_size(limit)
+    key = cursor.decode(endpoint, raw_cursor, cursor.by_id)
+    rows = after(queryset, ("id",), key).order_by("id")[: limit + 1]
+    return page(endpoint, rows, limit, lambda row: [row.pk], raw_cursor)
