@@ -14,10 +14,10 @@ What it does:
    an hour ago at the latest);
 2. makes a province-wide API client authorised for personal data;
 3. in a child process, reads every completion through ``GET /api/v1/completions``
-   (Django's test client: routing, token check, rate limit, SQL, JSON, the access
-   log), following ``next_cursor`` in pages of 1,000 rows; reports rows per second
-   and the child's peak RSS (VmHWM), with its RSS after the first pages: memory stays
-   flat when the peak is close to it;
+   (Django's WSGI handler with every middleware: token check, rate limit, SQL, JSON,
+   the access log), following ``next_cursor`` in pages of 1,000 rows; reports rows
+   per second and the child's peak RSS (VmHWM), with its RSS after the first pages:
+   memory stays flat when the peak is close to it;
 4. ``GET /api/v1/aggregates`` (the open data rows, ≤ 1,000 per page) ``--rounds``
    times after one cold request that builds the hourly-cached rows: p95.
 
@@ -50,24 +50,43 @@ REPO = Path(__file__).resolve().parent.parent
 PAGE = 1000
 
 READER_CHILD = """
-import os, sys, time
+import json, os, sys, time
+from urllib.parse import urlencode
 import django
 django.setup()
-from django.test import Client
+from django.core.handlers.wsgi import WSGIHandler
+from django.test import RequestFactory
 
 def rss(field):
     with open("/proc/self/status") as status:
         return next(int(l.split()[1]) for l in status if l.startswith(field)) / 1024
 
-client = Client(HTTP_AUTHORIZATION="Bearer " + sys.argv[1])
+# Django's WSGI handler, as under gunicorn (the test client would keep every
+# response alive in a reference cycle until the garbage collector ran).
+handler, environ = WSGIHandler(), RequestFactory()._base_environ()
+
+def get(params):
+    statuses = []
+    response = handler(
+        environ | {
+            "PATH_INFO": "/api/v1/completions",
+            "QUERY_STRING": urlencode(params),
+            "HTTP_AUTHORIZATION": "Bearer " + sys.argv[1],
+        },
+        lambda status, headers: statuses.append(status),
+    )
+    try:
+        body = b"".join(response)
+    finally:
+        response.close()
+    if not statuses[0].startswith("200"):
+        raise SystemExit(f"{statuses[0]}: {body[:300]!r}")
+    return json.loads(body)
+
 cursor, rows, pages, early = None, 0, 0, None
 start = time.perf_counter()
 while True:
-    params = {"limit": sys.argv[2]} | ({"cursor": cursor} if cursor else {})
-    response = client.get("/api/v1/completions", params)
-    if response.status_code != 200:
-        raise SystemExit(f"page {pages}: {response.status_code} {response.content!r}")
-    body = response.json()
+    body = get({"limit": sys.argv[2]} | ({"cursor": cursor} if cursor else {}))
     rows += len(body["items"])
     pages += 1
     cursor = body["next_cursor"]
