@@ -41,6 +41,7 @@ urlpatterns = [
     path("thong-ke/hoc-vien-cham/", include("reports.stragglers.urls")),
     path("thong-ke/", include("reports.dashboard.urls")),
     path("du-lieu-mo/", include("reports.open_data.urls")),
+    path("api/v1/", include("reports.api.urls")),
 ]
 
 # Public media when nothing in front serves it (SERVE_MEDIA; config/media.py checks

@@ -499,3 +499,9 @@ PERSONAL_DATA_REQUEST_DAYS = env.int("PERSONAL_DATA_REQUEST_DAYS", default=3)
 # Folder of the Ed25519 keys that sign Open Badges credentials (make_signing_key);
 # empty = "signing-keys" inside PRIVATE_MEDIA_ROOT. Never under MEDIA_ROOT/STATIC_ROOT.
 CREDENTIALS_KEY_DIR = env("DJANGO_CREDENTIALS_KEY_DIR", default="")
+# --- api: the REST API for other systems (reports/api/, docs/api.md) ---
+# Requests per client per minute (429 with Retry-After beyond); rows per page.
+API_RATE_LIMIT_PER_MINUTE = env.int("API_RATE_LIMIT_PER_MINUTE", default=120)
+API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=1000)
+# Completions changed in the last N seconds wait for the next call (late commits).
+API_SETTLE_SECONDS = env.int("API_SETTLE_SECONDS", default=30)

@@ -122,6 +122,7 @@ def test_an_adults_erasure_keeps_statistics_and_the_certificate(world, client):
     before_figures = _statistics(world)
     rows = (Enrolment.objects.count(), QuizAttempt.objects.count())
     assert _verdict(client, certificate) == (200, "issued", "Lý Thị Mai")
+    asked_at = timezone.now()
 
     learner_client = _signed_in(client.__class__(), learner)
     filed = learner_client.post(reverse("people:my_request"), {"kind": "erasure"})
@@ -159,6 +160,9 @@ def test_an_adults_erasure_keeps_statistics_and_the_certificate(world, client):
     # The learner's own session is over.
     assert learner_client.get(reverse("people:my_data")).status_code == 302
     assert (Enrolment.objects.count(), QuizAttempt.objects.count()) == rows
+    # The API's readers of what changed see the enrolments again, now anonymous.
+    mine = Enrolment.objects.filter(user=learner)
+    assert mine.exists() and not mine.filter(updated_at__lt=asked_at).exists()
     assert _statistics(world) == before_figures
     assert _verdict(client, certificate) == (200, "issued", "Lý Thị Mai")
     pending.refresh_from_db()

@@ -224,6 +224,9 @@ PREFIX_RULES = {
     "django-admin/": ("/django-admin/", ("GET", LOGIN, LOGIN, LOGIN, LOGIN, LOGIN)),
     "documents/": ("/documents/999999/x.pdf", ("GET", NF, NF, NF, NF, NF)),
     "_util/": ("/_util/login/", PUBLIC),
+    # The API for other systems takes bearer tokens of API clients only: a portal
+    # session (even a superuser's) is no credential there (tests/reports/test_api.py).
+    "api/v1/": ("/api/v1/units", ("GET", 401, 401, 401, 401, 401)),
 }
 SPECIAL_URLS = {
     "wagtail_serve": "/",
