@@ -26,7 +26,17 @@ class CertificatesConfig(AppConfig):
         from people.class_tabs import ClassTab
         from people.class_tabs import register as register_tab
 
+        from people import retention
+
+        from .archives import delete_expired_archives
         from .enrolment_badge import CERTIFICATE_STATUS
+
+        # A class's certificates as one ZIP (docs/privacy.md).
+        retention.register(
+            retention.Rule(
+                "certificate_zips", "RETENTION_ARCHIVE_DAYS", delete_expired_archives
+            )
+        )
 
         register_badge(CERTIFICATE_STATUS)
         register_tab(

@@ -24,6 +24,7 @@ NAV_URL_NAMES = {
     "login": "people:login",
     "logout": "people:logout",
     "open_data": "open_data:index",
+    "privacy": "people:privacy",
 }
 
 

@@ -5,11 +5,16 @@ official code: deleting one would free its code for reuse."""
 from django.core.cache import cache
 from django.db.models import ProtectedError
 from django.db.models.signals import post_delete, post_save, pre_delete
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from .context_processors import role_cache_key
 from .models import Membership, Organisation, User
 from .user_cache import forget_users
+
+# Sent by people.erasure.erase_user (sender=User, user=...) inside its transaction,
+# so that rooms keeping per-person rows of their own forget them too
+# (/work/notes/CONTRACT.md; people/consent.py listens).
+user_erased = Signal()
 
 
 @receiver([post_save, post_delete], sender=Membership)

@@ -1,6 +1,7 @@
 """Users, the organisation tree, classes and memberships, and the records kept
 about them, one module per concept; every model is importable from here."""
 
+from .consent import ConsentRecord, NoticeAcknowledgement, ProcessingBasis
 from .events import UnitEvent
 from .history import AuditEntry, Transfer
 from .organisations import Membership, MembershipQuerySet, Organisation, SchoolClass
@@ -10,9 +11,12 @@ from .users import User, UserManager, UserQuerySet, citizen_id_validator
 
 __all__ = [
     "AuditEntry",
+    "ConsentRecord",
     "Membership",
     "MembershipQuerySet",
+    "NoticeAcknowledgement",
     "Organisation",
+    "ProcessingBasis",
     "RateLimitCounter",
     "RosterImport",
     "SchoolClass",
