@@ -2,19 +2,18 @@
 
 Anyone may read the notice (people:privacy, linked from every page's footer and
 from the sign-in form). A person who signs in without having acknowledged the
-current ``NOTICE_VERSION`` is sent to it before any other page, until they press
-"I have read it"; the time is kept (NoticeAcknowledgement) and audited (CONSENT).
-A new version of the text (change ``NOTICE_VERSION``) is shown once more to all.
-The check costs one query at sign-in, none per page: the sign-in marks the session.
+current ``NOTICE_VERSION`` finds its summary at the top of every page, with a link
+to the whole text and an "I have read this notice" button, until they press it;
+the time is kept (NoticeAcknowledgement) and audited (CONSENT), and the summary
+never comes back. A new version of the text (change ``NOTICE_VERSION``) is shown
+once more to all. The check costs one query at sign-in, none per page: the sign-in
+marks the session. (A banner rather than a page in the way: a pupil who signed in
+to take a timed quiz is not sent elsewhere first.)
 """
-
-from urllib.parse import urlencode
 
 from django.contrib.auth import user_logged_in
 from django.db import IntegrityError, transaction
 from django.dispatch import receiver
-from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -68,30 +67,9 @@ def safe_next(request, default):
     return target if allowed and target.startswith("/") else default
 
 
-class ProcessingNoticeMiddleware:
-    """Sends a session marked at sign-in to the notice until it is acknowledged
-    (after ForcePasswordChangeMiddleware: a new password comes first)."""
-
-    allowed_url_names = ("people:privacy", "people:logout", "people:password_change")
-    exempt_prefixes = ("/static/", "/ngon-ngu/", "/jsi18n/")
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        session = getattr(request, "session", None)
-        if session is not None and session.get(SESSION_KEY):
-            user = getattr(request, "user", None)
-            if user is None or not user.is_authenticated:
-                session.pop(SESSION_KEY, None)
-            elif not self._allowed(request.path):
-                notice = reverse("people:privacy")
-                if request.method == "GET":
-                    query = urlencode({"next": request.get_full_path()})
-                    return redirect(f"{notice}?{query}")
-                return redirect(notice)
-        return self.get_response(request)
-
-    def _allowed(self, path):
-        allowed = {reverse(name) for name in self.allowed_url_names}
-        return path in allowed or path.startswith(self.exempt_prefixes)
+def notice_due(request):
+    """Context processor: the banner of base.html asks for the notice to be read
+    while the session that signed in has not acknowledged it."""
+    session = getattr(request, "session", None)
+    due = session is not None and bool(session.get(SESSION_KEY))
+    return {"privacy_notice_due": due}

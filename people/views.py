@@ -75,6 +75,7 @@ def privacy(request):
         "retention": retention_days(),
         "guardian_age": settings.GUARDIAN_CONSENT_AGE,
         "next": privacy_notice.safe_next(request, ""),
+        "hide_privacy_banner": True,  # this page is the notice itself
     }
     if user.is_authenticated:
         context["acknowledged_at"] = privacy_notice.acknowledged_at(user)

@@ -80,8 +80,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "people.middleware.ForcePasswordChangeMiddleware",
-    # Then the processing notice, once, at the first sign-in (people/privacy_notice.py).
-    "people.privacy_notice.ProcessingNoticeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -112,6 +110,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "people.context_processors.roles",
+                # The processing notice's banner until it is read (people/privacy_notice.py).
+                "people.privacy_notice.notice_due",
                 "home.context_processors.portal",
                 "config.navigation.nav_urls",
             ],
