@@ -23,10 +23,9 @@ class CertificatesConfig(AppConfig):
         roles.connect(self)
 
         from courses.enrolment_badges import register as register_badge
+        from people import retention
         from people.class_tabs import ClassTab
         from people.class_tabs import register as register_tab
-
-        from people import retention
 
         from .archives import delete_expired_archives
         from .enrolment_badge import CERTIFICATE_STATUS

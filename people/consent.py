@@ -29,8 +29,8 @@ from .signals import user_erased
 
 def age_on(date_of_birth, today):
     """Whole years lived on ``today``."""
-    before_birthday = (today.month, today.day) < (date_of_birth.month, date_of_birth.day)
-    return today.year - date_of_birth.year - before_birthday
+    birthday = (date_of_birth.month, date_of_birth.day)
+    return today.year - date_of_birth.year - ((today.month, today.day) < birthday)
 
 
 def may_be_minor(date_of_birth, today=None):

@@ -17,9 +17,7 @@ class ReportsConfig(AppConfig):
 
         # Learner lists with personal data (docs/privacy.md).
         retention.register(
-            retention.Rule(
-                "exports", "RETENTION_EXPORT_DAYS", delete_expired_files
-            )
+            retention.Rule("exports", "RETENTION_EXPORT_DAYS", delete_expired_files)
         )
 
         register(

@@ -110,7 +110,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "people.context_processors.roles",
-                # The processing notice's banner until it is read (people/privacy_notice.py).
+                # The processing notice's banner until read (people/privacy_notice.py).
                 "people.privacy_notice.notice_due",
                 "home.context_processors.portal",
                 "config.navigation.nav_urls",

@@ -72,6 +72,9 @@ class ConsentRecord(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.user} – {self.basis}"
+
 
 class NoticeAcknowledgement(models.Model):
     """A person read the processing notice of this version at this time."""
@@ -86,3 +89,6 @@ class NoticeAcknowledgement(models.Model):
                 fields=["user", "version"], name="people_notice_read_once"
             )
         ]
+
+    def __str__(self):
+        return f"{self.user} – {self.version}"

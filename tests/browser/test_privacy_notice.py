@@ -40,7 +40,7 @@ def test_a_pupil_reads_the_notice_once_at_the_first_sign_in(page, live_server, p
     expect(page.get_by_role("heading", name="Lưu giữ trong bao lâu")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Tôi đã đọc thông báo này").click()
-    expect(page.get_by_text(re.compile(r"Bạn đã đọc thông báo này lúc"))).to_be_visible()
+    expect(page.get_by_text(re.compile("Bạn đã đọc thông báo này lúc"))).to_be_visible()
     assert pupil.acknowledgements.count() == 1
 
     page.goto(live_server.url + "/")

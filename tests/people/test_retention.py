@@ -112,4 +112,3 @@ def test_the_sweep_deletes_files_past_their_time_and_keeps_the_fresh_ones(
     # A second run (beat again, or after a crash) finds nothing more to delete.
     assert set(sweep_retention.apply().get().values()) == {0}
     assert all(path.exists() for path in kept)
-
