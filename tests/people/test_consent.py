@@ -18,6 +18,7 @@ from people.models import (
     User,
 )
 from people.privacy_notice import NOTICE_VERSION
+from people.signals import user_erased
 from tests.factories import learner_in
 from tests.factories.people import DEFAULT_PASSWORD
 from tests.people.conftest import BASIS
@@ -125,6 +126,12 @@ def test_a_roster_import_records_its_basis_and_guardian_consent_with_the_account
     page = client.get(reverse("coordinator:student", args=[school_class.pk, minor.pk]))
     text = page.content.decode()
     assert BASIS["basis-text"] in text and "Đã có" in text
+
+    # Erasure (people.erasure sends the signal): the person's link goes, the
+    # unit's basis stays.
+    user_erased.send(sender=User, user=minor)
+    assert not ConsentRecord.objects.filter(user=minor).exists()
+    assert ConsentRecord.objects.count() == 1 and ProcessingBasis.objects.exists()
 
 
 def sign_in(client, user):
