@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import admin_scope, audit, consent
+from . import access_log, admin_scope, audit, consent
 from .admin_forms import (
     AppointForm,
     AuditFilterForm,
@@ -97,11 +97,23 @@ def _role_label(value):
         return value
 
 
-def _person_page(request, person, *, status=200, appoint_form=None, error=None):
+def _person_page(
+    request, person, *, status=200, appoint_form=None, error=None, log_view=False
+):
     user = request.user
     if error:
         messages.error(request, error)
     memberships = list(_memberships_here(user).filter(user=person))
+    if log_view:
+        # The page shows personal data (birth date, masked ID, places): logged,
+        # about the person's unit here, so that its administrators read the entry.
+        # A refused change shows the page again: the same visit, not logged twice.
+        access_log.log_views(
+            user,
+            [person],
+            access_log.PERSON_PAGE,
+            organisation=memberships[0].organisation if memberships else None,
+        )
     transfers = (
         Transfer.objects.filter(user=person)
         .filter(
@@ -133,7 +145,8 @@ def _person_page(request, person, *, status=200, appoint_form=None, error=None):
 
 @administrator_required
 def person(request, user_id):
-    return _person_page(request, admin_scope.person_for(request.user, user_id))
+    person = admin_scope.person_for(request.user, user_id)
+    return _person_page(request, person, log_view=True)
 
 
 @administrator_required
@@ -262,6 +275,8 @@ def audit_log(request):
         for facts in (entry.before, entry.after):
             if isinstance(facts, dict) and facts.get("role"):
                 facts["role_label"] = _role_label(facts["role"])
+            if isinstance(facts, dict) and facts.get("what"):
+                facts["what_label"] = access_log.label(facts["what"])
     return render(
         request,
         "people/department/audit.html",

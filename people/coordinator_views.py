@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import consent, students
+from . import access_log, consent, students
 from .consent import declared_basis
 from .coordinator_forms import (
     AddStudentForm,
@@ -140,6 +140,14 @@ def learner_page(request, class_id, user_id):
     """One learner of the class: account facts and the legal basis for their data."""
     school_class = class_for_coordinator(request.user, class_id)
     learner = get_object_or_404(students.class_members(school_class), pk=user_id)
+    # A staff view of a person's data: the access log says who looked.
+    access_log.log_views(
+        request.user,
+        [learner],
+        access_log.PERSON_PAGE,
+        organisation=school_class.organisation,
+        class_id=school_class.pk,
+    )
     return render(
         request,
         "people/coordinator/student.html",
@@ -312,4 +320,16 @@ def roster_error_rows(request, import_id):
 @coordinator_required
 def roster_slips(request, import_id):
     job = _import_or_404(request.user, import_id)
-    return _private_file(job.slips, f"phieu-dang-nhap-{job.pk}.pdf", "application/pdf")
+    response = _private_file(
+        job.slips, f"phieu-dang-nhap-{job.pk}.pdf", "application/pdf"
+    )
+    # The file names every student of the import: the access log says who took it.
+    slip_users = (job.result or {}).get("slip_users", [])
+    access_log.log_views(
+        request.user,
+        [User(pk=pk) for pk in slip_users] or [None],  # an older import: one entry
+        access_log.LOGIN_SLIPS,
+        organisation=job.organisation,
+        roster_import=job.pk,
+    )
+    return response

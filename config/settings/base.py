@@ -321,6 +321,15 @@ CELERY_BEAT_SCHEDULE["courses-sweep-overdue-attempts"] = {
     "task": "courses.tasks.sweep_overdue_attempts",
     "schedule": 60,
 }
+# --- xAPI: lesson and quiz statements to a Learning Record Store (off when empty;
+# courses/xapi_statements.py). Beat sends what the LRS did not take at once.
+XAPI_LRS_URL = env("XAPI_LRS_URL", default="")
+XAPI_LRS_USERNAME = env("XAPI_LRS_USERNAME", default="")
+XAPI_LRS_PASSWORD = env("XAPI_LRS_PASSWORD", default="")
+CELERY_BEAT_SCHEDULE["courses-send-xapi-statements"] = {
+    "task": "courses.tasks.send_xapi_statements",
+    "schedule": 60,
+}
 
 # --- consent: legal basis, processing notice, retention of files (docs/privacy.md) ---
 # Learners younger than this need their guardian's consent (people/consent.py).
@@ -481,3 +490,15 @@ LOGGING = {
         "axes.apps": {"level": "WARNING"},
     },
 }
+
+# --- idcrypt: personal ID numbers encrypted at rest, found by a keyed hash ---
+# people/encryption.py. DJANGO_PERSONAL_ID_KEYS: Fernet keys (Fernet.generate_key()),
+# comma-separated, newest first: the first encrypts, each decrypts (rotation).
+# DJANGO_PERSONAL_ID_HASH_KEY: the HMAC key of the searchable digest. The defaults
+# are public development keys; config/settings/production.py refuses them.
+DEV_PERSONAL_ID_KEY = "NIbf6OqohgTLpMa2DiTR_QYkUENwp34xPhHLptDp40Y="
+DEV_PERSONAL_ID_HASH_KEY = "dev-only-personal-id-hash-key"  # noqa: S105
+PERSONAL_ID_KEYS = env.list("DJANGO_PERSONAL_ID_KEYS", default=[DEV_PERSONAL_ID_KEY])
+PERSONAL_ID_HASH_KEY = env(
+    "DJANGO_PERSONAL_ID_HASH_KEY", default=DEV_PERSONAL_ID_HASH_KEY
+)
