@@ -126,6 +126,12 @@ def test_a_roster_import_records_its_basis_and_guardian_consent_with_the_account
     page = client.get(reverse("coordinator:student", args=[school_class.pk, minor.pk]))
     text = page.content.decode()
     assert BASIS["basis-text"] in text and "Đã có" in text
+    seen = AuditEntry.objects.get(action=AuditEntry.Action.PERSONAL_VIEW)
+    assert (seen.actor, seen.target_user, seen.organisation) == (
+        coordinator_a,
+        minor,
+        school_a,
+    )
 
     # Erasure (people.erasure sends the signal): the person's link goes, the
     # unit's basis stays.
