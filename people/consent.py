@@ -95,18 +95,21 @@ class ConsentStatus:
     """What a learner's page says about the basis for their data."""
 
     basis: ProcessingBasis | None
-    may_be_minor: bool
+    date_of_birth: date | None
 
     @property
     def guardian(self):
-        """ "on_record", "missing" (a possible minor without it) or "not_needed"."""
+        """ "on_record", "missing" (a minor without it), "not_needed" (an adult) or
+        "unknown" (no date of birth)."""
         if self.basis is not None and self.basis.guardian_consent:
             return "on_record"
-        return "missing" if self.may_be_minor else "not_needed"
+        if self.date_of_birth is None:
+            return "unknown"
+        return "missing" if may_be_minor(self.date_of_birth) else "not_needed"
 
 
 def status_of(user):
-    """The newest basis covering ``user`` and whether they may be a minor."""
+    """The newest basis covering ``user``, and their date of birth (minor or not)."""
     record = (
         ConsentRecord.objects.filter(user=user)
         .select_related("basis__organisation", "basis__recorded_by")
@@ -114,8 +117,7 @@ def status_of(user):
         .first()
     )
     return ConsentStatus(
-        basis=record.basis if record else None,
-        may_be_minor=may_be_minor(user.date_of_birth),
+        basis=record.basis if record else None, date_of_birth=user.date_of_birth
     )
 
 
