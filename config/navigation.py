@@ -26,6 +26,7 @@ NAV_URL_NAMES = {
     "login": "people:login",
     "logout": "people:logout",
     "open_data": "open_data:index",
+    "privacy": "people:privacy",
 }
 
 

@@ -6,6 +6,7 @@ Every id in a URL goes through people.admin_scope (404 outside the subtree); ids
 forms are limited to the subtree by the forms and checked again by the services.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
@@ -13,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import access_log, admin_scope, audit
+from . import access_log, admin_scope, audit, consent
 from .admin_forms import (
     AppointForm,
     AuditFilterForm,
@@ -123,6 +124,8 @@ def _person_page(
             ],
             "places": [m for m in memberships if m.role == Membership.Role.LEARNER],
             "transfers": transfers,
+            "consent": consent.status_of(person),
+            "guardian_age": settings.GUARDIAN_CONSENT_AGE,
             "appoint_form": appoint_form or AppointForm(units=admin_scope.units(user)),
         },
         status=status,

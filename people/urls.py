@@ -8,6 +8,7 @@ app_name = "people"
 urlpatterns = [
     path("dang-nhap/", views.SignInView.as_view(), name="login"),
     path("dang-xuat/", views.SignOutView.as_view(), name="logout"),
+    path("quyen-rieng-tu/", views.privacy, name="privacy"),
     path("doi-mat-khau/", views.PasswordChangeView.as_view(), name="password_change"),
     path("quen-mat-khau/", views.PasswordResetView.as_view(), name="password_reset"),
     path(

@@ -1,10 +1,15 @@
 """Sign-in, sign-out and password views: Django's, with our forms and templates."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.urls import reverse_lazy
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
 
+from . import consent, privacy_notice
 from .forms import ForcedPasswordChangeForm, SignInForm
 from .password_reset import QueuedPasswordResetForm, RateLimitedResetMixin
 
@@ -53,3 +58,36 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "people/password_reset_complete.html"
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def privacy(request):
+    """The processing notice for anyone; for a signed-in person also what is
+    recorded about the basis for their data, and the button that acknowledges it."""
+    user = request.user
+    if request.method == "POST":
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        privacy_notice.acknowledge(user)
+        request.session.pop(privacy_notice.SESSION_KEY, None)
+        return redirect(privacy_notice.safe_next(request, reverse("people:privacy")))
+    context = {
+        "retention": retention_days(),
+        "guardian_age": settings.GUARDIAN_CONSENT_AGE,
+        "next": privacy_notice.safe_next(request, ""),
+        "hide_privacy_banner": True,  # this page is the notice itself
+    }
+    if user.is_authenticated:
+        context["acknowledged_at"] = privacy_notice.acknowledged_at(user)
+        context["consent"] = consent.status_of(user)
+    return render(request, "people/privacy.html", context)
+
+
+def retention_days():
+    """The retention settings the notice quotes, by name."""
+    return {
+        "roster_files": settings.RETENTION_ROSTER_FILE_DAYS,
+        "slips": settings.RETENTION_SLIP_DAYS,
+        "exports": settings.RETENTION_EXPORT_DAYS,
+        "archives": settings.RETENTION_ARCHIVE_DAYS,
+    }

@@ -110,6 +110,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "people.context_processors.roles",
+                # The processing notice's banner until read (people/privacy_notice.py).
+                "people.privacy_notice.notice_due",
                 "home.context_processors.portal",
                 "config.navigation.nav_urls",
             ],
@@ -284,11 +286,6 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.refresh_summary",
         "schedule": REPORTS_REFRESH_SECONDS,
     },
-    # Export files are kept for a day (reports/exports/files.py).
-    "reports-purge-exports": {
-        "task": "reports.export_tasks.purge_expired_exports_task",
-        "schedule": 60 * 60,
-    },
     # Wagtail's scheduled publishing ("go live" / "expiry" dates): every half minute,
     # so a page goes live at most ~30 s after its time (every minute, a page due just
     # after a tick waited a full minute more behind the tick's other tasks).
@@ -332,6 +329,21 @@ XAPI_LRS_PASSWORD = env("XAPI_LRS_PASSWORD", default="")
 CELERY_BEAT_SCHEDULE["courses-send-xapi-statements"] = {
     "task": "courses.tasks.send_xapi_statements",
     "schedule": 60,
+}
+
+# --- consent: legal basis, processing notice, retention of files (docs/privacy.md) ---
+# Learners younger than this need their guardian's consent (people/consent.py).
+GUARDIAN_CONSENT_AGE = env.int("GUARDIAN_CONSENT_AGE", default=18)
+# Days after which files holding personal data are deleted by the retention sweep
+# (people/retention.py, run by beat every hour): uploaded class lists and their
+# rows-in-error files, login slips, learner-list exports, certificate ZIPs.
+RETENTION_ROSTER_FILE_DAYS = env.int("RETENTION_ROSTER_FILE_DAYS", default=30)
+RETENTION_SLIP_DAYS = env.int("RETENTION_SLIP_DAYS", default=7)
+RETENTION_EXPORT_DAYS = env.int("RETENTION_EXPORT_DAYS", default=1)
+RETENTION_ARCHIVE_DAYS = env.int("RETENTION_ARCHIVE_DAYS", default=7)
+CELERY_BEAT_SCHEDULE["people-retention-sweep"] = {
+    "task": "people.tasks.sweep_retention",
+    "schedule": 60 * 60,
 }
 
 # Wagtail

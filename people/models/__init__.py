@@ -1,6 +1,7 @@
 """Users, the organisation tree, classes and memberships, and the records kept
 about them, one module per concept; every model is importable from here."""
 
+from .consent import ConsentRecord, NoticeAcknowledgement, ProcessingBasis
 from .events import UnitEvent
 from .history import AuditEntry, Transfer
 from .organisations import Membership, MembershipQuerySet, Organisation, SchoolClass
@@ -13,9 +14,12 @@ __all__ = [
     "AuditEntry",
     "DataRequest",
     "DataRequestQuerySet",
+    "ConsentRecord",
     "Membership",
     "MembershipQuerySet",
+    "NoticeAcknowledgement",
     "Organisation",
+    "ProcessingBasis",
     "RateLimitCounter",
     "RosterImport",
     "SchoolClass",

@@ -48,6 +48,8 @@ EXPECTED = {
     "people:login": ("GET", 200, HOME, HOME, HOME, HOME),
     "people:logout": ("POST", HOME, HOME, HOME, HOME, HOME),
     "people:password_change": SIGNED_IN,
+    # the processing notice: anyone reads it; acknowledging it needs a sign-in
+    "people:privacy": PUBLIC,
     "people:password_reset": PUBLIC,
     "people:password_reset_done": PUBLIC,
     "people:password_reset_confirm": PUBLIC,  # a bad link: a page that says so
@@ -71,6 +73,7 @@ EXPECTED = {
     # ...and nothing of school A
     "coordinator:class": STAFF_PAGE,
     "coordinator:add_student": STAFF_ACTION,
+    "coordinator:student": STAFF_PAGE,  # learner A's facts and legal basis
     "coordinator:remove_student": STAFF_ACTION,
     "coordinator:reset_passwords": STAFF_ACTION,
     "coordinator:import": STAFF_PAGE,
@@ -173,11 +176,13 @@ def _administrator_expects(name, expected):
 OWNER = {
     "coordinator:class": ("coordinator_a", 200),
     "coordinator:add_student": ("coordinator_a", 400),  # empty form: a clear message
+    "coordinator:student": ("coordinator_a", 200),
     "coordinator:remove_student": ("coordinator_a", 302),
     "coordinator:reset_passwords": ("coordinator_a", 200),  # the new slips (PDF)
     "coordinator:import": ("coordinator_a", 200),
     "coordinator:import_status": ("coordinator_a", 200),
-    "coordinator:import_confirm": ("coordinator_a", 302),
+    # empty form: the legal basis is asked for (people/consent.py), nothing applied
+    "coordinator:import_confirm": ("coordinator_a", 400),
     "coordinator:import_errors": ("coordinator_a", 200),
     "coordinator:import_slips": ("coordinator_a", 200),
     "coordinator:sign_in_waits": ("coordinator_a", 200),
