@@ -122,6 +122,25 @@ def mark_lesson_done(enrolment, lesson, now=None):
     return created
 
 
+def mark_lessons_done(enrolment, done, now=None):
+    """Many lessons at once, as an offline sync brings them: ``done`` is
+    {lesson id: when}. One insert and one completion check; a lesson already done
+    keeps its first time (as a second click would)."""
+    if not done:
+        return
+    now = now or timezone.now()
+    with transaction.atomic():
+        LessonProgress.objects.bulk_create(
+            [
+                LessonProgress(enrolment=enrolment, lesson_id=pk, completed_at=at)
+                for pk, at in done.items()
+            ],
+            ignore_conflicts=True,
+        )
+        Enrolment.mark_started(enrolment.pk, min(done.values()))
+        update_completion(enrolment, now)
+
+
 def progress_by_enrolment(enrolments):
     """{enrolment id: (done, total)} for many enrolments in four aggregate queries.
 
