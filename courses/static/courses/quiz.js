@@ -122,13 +122,20 @@
   function lock(on) {
     form.querySelectorAll("input, button").forEach(function (el) { el.disabled = on; });
   }
-  // The queued submission reached the server: saved, show the result; refused,
-  // the message is on the page and the attempt can be taken on.
-  document.addEventListener("offline-queue-sent", function (event) {
-    event.detail.forEach(function (result) {
-      if (result.id !== queued) return;
-      if (result.status === "refused") { queued = null; submitting = false; lock(false); }
-      else window.location.assign(form.dataset.resultUrl);
+  // Back online: once the queue is sent (by this page or another), show the
+  // result; if the server refused the answers, its message is on the page and the
+  // attempt can be taken on.
+  window.addEventListener("online", function () {
+    if (!queued) return;
+    window.offlineQueue.flush().then(function (results) {
+      var mine = (results || []).filter(function (r) { return r.id === queued; })[0];
+      if (mine && mine.status === "refused") {
+        queued = null; submitting = false; lock(false);
+        return;
+      }
+      return window.offlineQueue.has(queued).then(function (waiting) {
+        if (!waiting) window.location.assign(form.dataset.resultUrl);
+      });
     });
   });
 

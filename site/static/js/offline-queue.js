@@ -8,6 +8,7 @@
                            the id, time and learner are added. A Promise of the item.
    offlineQueue.flush()    sends the signed-in learner's items; a Promise of the
                            server's results ([] when none, null when not sent).
+   offlineQueue.has(id)    a Promise: whether that item still waits to be sent.
    offlineQueue.SYNC_TAG   the Background Sync tag that add() registers.
 
    For the service worker (pwa): importScripts this file, then
@@ -55,6 +56,12 @@
     return run("meta", "readonly", function (s, done) {
       var request = s.get("page");
       request.onsuccess = function () { done(request.result || {}); };
+    });
+  }
+  function has(id) {
+    return run("items", "readonly", function (s, done) {
+      var request = s.count(id);
+      request.onsuccess = function () { done(request.result > 0); };
     });
   }
   function uuid() {
@@ -140,7 +147,7 @@
     document.dispatchEvent(new CustomEvent("offline-queue-sent", { detail: results }));
   }
 
-  scope.offlineQueue = { add: add, flush: flush, SYNC_TAG: TAG };
+  scope.offlineQueue = { add: add, flush: flush, has: has, SYNC_TAG: TAG };
   if (!isPage || !config || !scope.indexedDB) return;
 
   // Offline-only notes (timed quizzes, exams) show while there is no connection.
