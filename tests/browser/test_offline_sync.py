@@ -68,3 +68,50 @@ def test_offline_lesson_and_practice_answers_are_sent_when_back_online(
     assert attempt.passed is True
     # Sent once, whichever tab sent it; nothing is left waiting on the phone.
     assert page.evaluate("offlineQueue.flush()") == []
+
+
+def test_a_timed_attempt_keeps_its_answers_through_a_dropped_connection(
+    page, live_server, enrolled
+):
+    from courses.models import QuizAttempt
+
+    from .test_learner_journey import choose, save_status, wait_until_saved
+
+    enrolment, quiz_page = enrolled
+    course = enrolment.course
+    course.time_limit_minutes = 30
+    course.save_revision().publish()
+    sign_in(page, live_server, "hocsinh", PASSWORD)
+    page.goto(live_server.url + quiz_page.url)
+    page.get_by_role("button", name="Bắt đầu làm bài").click()
+    expect(page).to_have_url(re.compile(r"/lan/\d+/$"))
+    page.wait_for_load_state("load")
+    attempt = QuizAttempt.objects.get()
+    first, second = attempt.snapshot[0], attempt.snapshot[1]
+    choose(page, first["correct"])
+    wait_until_saved(page)
+
+    page.context.set_offline(True)
+    online_only = page.locator("[data-online-only]")
+    expect(online_only).to_be_visible()
+    expect(online_only).to_contain_text("chỉ nộp được khi có mạng")
+    choose(page, second["correct"])
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Nộp bài").click()
+    # Not submitted into a dead connection: the page stays, the answers with it.
+    expect(save_status(page)).to_contain_text("chưa nộp được bài lúc này")
+    expect(page).to_have_url(re.compile(r"/lan/\d+/$"))
+    attempt.refresh_from_db()
+    assert attempt.submitted_at is None and second["key"] not in attempt.answers
+    assert_accessible(page)
+
+    # Back within the time: what was answered offline is saved, the attempt goes on.
+    page.context.set_offline(False)
+    wait_until_saved(page)
+    expect(online_only).to_be_hidden()
+    attempt.refresh_from_db()
+    assert attempt.submitted_at is None
+    assert attempt.answers == {
+        first["key"]: sorted(first["correct"]),
+        second["key"]: sorted(second["correct"]),
+    }
