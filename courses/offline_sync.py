@@ -17,7 +17,7 @@ marks and per quiz attempt it submits.
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -32,6 +32,7 @@ from .models import CoursePage, Enrolment, LessonPage, QuizAttempt, QuizPage
 from .models import SyncedItem as Row
 
 MAX_ITEMS = 100
+MAX_AGE = timedelta(days=365)  # older device times are taken as the arrival time
 SAVED, DUPLICATE, REFUSED = "saved", "duplicate", "refused"
 
 UNREADABLE = _("This item could not be read; nothing was saved.")
@@ -105,11 +106,23 @@ def _read(raw):
         return item
     item.kind, item.page_id = raw["kind"], page_id
     item.answers = raw.get("answers")
-    at = raw.get("at")
-    item.at = parse_datetime(at) if isinstance(at, str) and len(at) < 40 else None
-    if item.at is not None and timezone.is_naive(item.at):
-        item.at = timezone.make_aware(item.at)
+    item.at = _device_time(raw.get("at"))
     return item
+
+
+def _device_time(text):
+    """The device's clock, if readable and within the last year, never later than
+    now (else None: the arrival time is used). A phone's clock can be anything."""
+    try:
+        at = parse_datetime(text) if isinstance(text, str) and len(text) < 40 else None
+        if at is not None and timezone.is_naive(at):
+            at = timezone.make_aware(at)
+        now = timezone.now()
+        if at is not None and now - MAX_AGE <= at <= now + timedelta(days=1):
+            return min(at, now)
+    except (ValueError, OverflowError):
+        pass
+    return None
 
 
 def sync(request, items, now=None):
@@ -169,11 +182,11 @@ def sync(request, items, now=None):
 
 
 def _find(request, items):
-    """Attach each item's page, course and enrolment, or refuse it (four queries)."""
-    lesson_ids = {i.page_id for i in items if i.kind == "lesson_done"}
-    quiz_ids = {i.page_id for i in items if i.kind == "practice_answers"}
-    pages = {p.pk: p for p in LessonPage.objects.filter(pk__in=lesson_ids)}
-    pages |= {p.pk: p for p in QuizPage.objects.filter(pk__in=quiz_ids)}
+    """Attach each item's page, course and enrolment, or refuse it (five queries)."""
+    pages = {}  # (kind, id): a lesson id sent as a quiz's is not found, and so on
+    for kind, model in (("lesson_done", LessonPage), ("practice_answers", QuizPage)):
+        ids = {i.page_id for i in items if i.kind == kind}
+        pages |= {(kind, p.pk): p for p in model.objects.filter(pk__in=ids)}
     courses = {
         c.path: c
         for c in CoursePage.objects.filter(
@@ -188,7 +201,7 @@ def _find(request, items):
     }
     allowed = _may_open(request, pages.values())
     for item in items:
-        page = pages.get(item.page_id)
+        page = pages.get((item.kind, item.page_id))
         course = courses.get(page.path[: -CoursePage.steplen]) if page else None
         if page is None or course is None or not (page.live and course.live):
             item.refuse(GONE)

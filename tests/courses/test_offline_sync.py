@@ -5,10 +5,12 @@ import json
 import uuid
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
 from courses import exam_windows
 from courses.models import (
@@ -66,16 +68,18 @@ def test_a_batch_is_checked_applied_once_and_replayed_as_duplicate(
     forged = {**answers_for(quiz_page, {"zz": ["yy"]}), "id": "not-a-uuid"}
     items = [
         first,
-        lesson_done(lessons[1]),
+        lesson_done(lessons[1], at="0001-01-01T00:00:00+14:00"),  # a wild clock
         answers_for(quiz_page, correct_answers(attempt)),
         {**first},  # the same item twice in one batch
         lesson_done(not_mine),
         forged,
         {"id": str(uuid.uuid4()), "kind": "lesson_done", "lesson": "1 OR 1=1"},
+        lesson_done(quiz_page),  # a quiz is not a lesson
     ]
     response = post(signed_in, items)
     assert statuses(response) == [
         "saved", "saved", "saved", "duplicate", "refused", "refused", "refused",
+        "refused",
     ]  # fmt: skip
     results = response.json()["results"]
     assert results[4]["message"].startswith("Bạn không còn ghi danh")
@@ -96,8 +100,8 @@ def test_a_batch_is_checked_applied_once_and_replayed_as_duplicate(
     # The whole batch again (a retry after a lost response): nothing changes.
     rows = SyncedItem.objects.count()
     again = post(signed_in, items, shown=True)
-    assert statuses(again) == ["duplicate"] * 5 + ["refused", "refused"]
-    assert SyncedItem.objects.count() == rows == 4
+    assert statuses(again) == ["duplicate"] * 5 + ["refused"] * 2 + ["duplicate"]
+    assert SyncedItem.objects.count() == rows == 5
     assert QuizAttempt.objects.filter(enrolment=enrolment).count() == 1
     assert progress.count() == 2
     assert (
@@ -133,6 +137,14 @@ def test_what_the_course_no_longer_accepts_is_refused_with_a_reason(
     assert result["status"] == "refused" and "khi có kết nối" in result["message"]
     attempt.refresh_from_db()
     assert not attempt.is_submitted
+    # a page the learner may not open (Wagtail view restriction) is not recorded
+    restriction = PageViewRestriction.objects.create(
+        page=course, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Ban biên tập"))
+    [result] = post(signed_in, [lesson_done(lesson)]).json()["results"]
+    assert result["status"] == "refused" and "không có quyền" in result["message"]
+    restriction.delete()
     # withdrawn: the server is the record, the lesson is not marked done
     Enrolment.objects.filter(pk=enrolment.pk).update(status="withdrawn")
     [result] = post(signed_in, [lesson_done(lesson)]).json()["results"]
