@@ -47,6 +47,9 @@ def test_offline_lesson_and_practice_answers_are_sent_when_back_online(
     page.context.set_offline(True)
     lesson_tab.get_by_role("button", name="Đã học xong, sang bài tiếp").click()
     expect(lesson_tab.locator(".lesson-actions")).to_contain_text("Đã lưu trên máy này")
+    # Anything else posted offline says it needs the internet (the page stays).
+    lesson_tab.get_by_role("button", name="Đăng xuất").click()
+    expect(lesson_tab.locator("[data-offline-report]")).to_contain_text("cần có mạng")
     for choices in correct_answers(attempt).values():
         for key in choices:
             page.locator(f"#c-{key}").check()

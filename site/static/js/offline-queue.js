@@ -114,7 +114,11 @@
 
   function flush() {
     if (!flushing) {
-      flushing = send().then(function (results) {
+      // One sender at a time across tabs and the worker: the others then find
+      // the queue empty instead of sending the same items again.
+      var locks = scope.navigator && scope.navigator.locks;
+      var sent = locks ? locks.request(TAG, send) : send();
+      flushing = sent.then(function (results) {
         flushing = null;
         if (isPage && results && results.length) report(results);
         return results;
@@ -123,12 +127,8 @@
     return flushing;
   }
 
-  // Pages: what was sent, and why anything was refused, in a status region.
-  function report(results) {
-    var saved = results.filter(function (r) { return r.status !== "refused"; }).length;
-    var lines = results.filter(function (r) { return r.status === "refused"; })
-      .map(function (r) { return ["warning", r.message]; });
-    if (saved) lines.unshift(["success", config.dataset.textSent.replace("{n}", saved)]);
+  // Pages: a status region at the top of the main content, made when needed.
+  function say(lines) {
     var box = document.querySelector("[data-offline-report]");
     if (!box) {
       box = document.createElement("div");
@@ -138,12 +138,21 @@
       var wrap = document.querySelector("#main .wrap") || document.body;
       wrap.insertBefore(box, wrap.firstChild);
     }
+    box.textContent = "";
     lines.forEach(function (line) {
       var p = document.createElement("p");
       p.className = "message message-" + line[0];
       p.textContent = line[1];
       box.appendChild(p);
     });
+  }
+  // What was sent, and why anything was refused.
+  function report(results) {
+    var saved = results.filter(function (r) { return r.status !== "refused"; }).length;
+    var lines = results.filter(function (r) { return r.status === "refused"; })
+      .map(function (r) { return ["warning", r.message]; });
+    if (saved) lines.unshift(["success", config.dataset.textSent.replace("{n}", saved)]);
+    say(lines);
     document.dispatchEvent(new CustomEvent("offline-queue-sent", { detail: results }));
   }
 
@@ -156,18 +165,24 @@
       note.hidden = navigator.onLine;
     });
   }
-  // "Lesson done" without a connection: kept here, sent later.
+  // "Lesson done" without a connection: kept here, sent later. Any other form
+  // posted offline would only fail (and lose the page): say so instead.
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (navigator.onLine || form.dataset.offline !== "lesson_done") return;
-    event.preventDefault();
-    add({ kind: "lesson_done", lesson: parseInt(form.dataset.lesson, 10) }).then(function () {
-      var note = document.createElement("p");
-      note.className = "done-note";
-      note.setAttribute("role", "status");
-      note.textContent = config.dataset.textQueued;
-      form.replaceWith(note);
-    });
+    if (navigator.onLine || event.defaultPrevented) return;
+    if (form.dataset.offline === "lesson_done") {
+      event.preventDefault();
+      add({ kind: "lesson_done", lesson: parseInt(form.dataset.lesson, 10) }).then(function () {
+        var p = document.createElement("p");
+        p.className = "done-note";
+        p.setAttribute("role", "status");
+        p.textContent = config.dataset.textQueued;
+        form.replaceWith(p);
+      });
+    } else if (form.method === "post") {
+      event.preventDefault();
+      say([["warning", config.dataset.textNeedsConnection]]);
+    }
   });
   scope.addEventListener("online", function () { notes(); flush(); });
   scope.addEventListener("offline", notes);
