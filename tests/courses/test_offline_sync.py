@@ -200,7 +200,7 @@ def test_a_batch_costs_the_same_queries_whatever_its_length(
                 "saved"
             }
         counts.append(len(queries))
-    assert counts[0] == counts[1] <= 30
+    assert counts[0] == counts[1] <= 20  # 17 when written, sessions included
     assert LessonProgress.objects.count() == 24
     assert Enrolment.objects.get().completed_at is not None
 
