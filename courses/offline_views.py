@@ -15,7 +15,8 @@ def offline_sync_view(request):
     CSRF-checked like every POST (the page's token travels in X-CSRFToken). Refused
     items are also left as messages for the next page, unless the body says
     ``"shown": true`` (a page that shows the results itself): a sync the service
-    worker sent in the background is still seen by the learner.
+    worker sent in the background is still seen by the learner. ``"user"`` names
+    the account the browser queued the items for; another account gets a 409.
     """
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -28,6 +29,11 @@ def offline_sync_view(request):
         return JsonResponse(
             {"error": _("The sync request could not be read; nothing was saved.")},
             status=400,
+        )
+    if "user" in payload and str(payload["user"]) != str(request.user.pk):
+        # Queued by someone else on this device (a shared PC): kept for them.
+        return JsonResponse(
+            {"error": _("These items were saved by another account.")}, status=409
         )
     offline_sync.sync(request, items)
     if payload.get("shown") is not True:

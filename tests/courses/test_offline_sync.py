@@ -114,6 +114,10 @@ def test_a_batch_is_checked_applied_once_and_replayed_as_duplicate(
     client = Client()
     client.force_login(other)
     assert statuses(post(client, [first])) == ["saved"]
+    # items a shared PC kept for someone else are not taken by this session
+    second = lesson_done(lessons[1])
+    assert post(client, [second], user=learner.pk).status_code == 409
+    assert statuses(post(client, [second], user=other.pk)) == ["saved"]
 
 
 @pytest.mark.django_db

@@ -99,7 +99,7 @@
         method: "POST",
         credentials: "same-origin",
         headers: { "Content-Type": "application/json", "X-CSRFToken": who.csrf },
-        body: JSON.stringify({ items: items, shown: isPage })
+        body: JSON.stringify({ items: items, user: who.user, shown: isPage })
       }).then(function (response) {
         if (!response.ok) return null;  // signed out or stale token: kept for later
         return response.json().then(function (body) {
