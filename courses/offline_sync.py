@@ -251,7 +251,7 @@ def _apply_lessons(items, now):
         at = min(item.at or now, now)
         at = max(at, enrolment.enrolled_at)
         done = by_enrolment.setdefault(enrolment.pk, (enrolment, {}))[1]
-        done[item.page.pk] = min(at, done.get(item.page.pk, at))
+        done[item.page] = min(at, done.get(item.page, at))
         item.status = SAVED
     for enrolment, done in by_enrolment.values():
         mark_lessons_done(enrolment, done, now)
