@@ -141,7 +141,7 @@ def mark_lessons_done(enrolment, done, now=None):
             )
             Enrolment.mark_started(enrolment.pk, min(done[x] for x in created))
             update_completion(enrolment, now)
-    return created
+        return created
 
 
 def progress_by_enrolment(enrolments):
