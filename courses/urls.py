@@ -1,32 +1,32 @@
-"""The learner's own URLs outside the page tree, mounted at the site root
-(config/urls.py): My learning and its notices, the quiz page's JSON endpoints and
-the offline sync."""
+"""The learner's own URLs outside the page tree: My learning and its notices and
+the quiz page's JSON endpoints under /hoc-tap-cua-toi/, and the offline sync."""
 
-from django.urls import path
+from django.urls import include, path
 
-from . import focus_views, notice_views, offline_views, quiz_views, views
+from . import focus_views, notice_views, quiz_views, views
+from .offline_views import offline_sync_view
 
 app_name = "courses"
 
-urlpatterns = [
-    path("hoc-tap-cua-toi/", views.my_learning, name="my_learning"),
+learner_urls = [
+    path("", views.my_learning, name="my_learning"),
     path(
-        "hoc-tap-cua-toi/thong-bao/<int:notice_id>/an/",
+        "thong-bao/<int:notice_id>/an/",
         notice_views.dismiss_notice,
         name="dismiss_notice",
     ),
     # Quiz autosave, outside the page tree: see quiz_views.autosave.
-    path(
-        "hoc-tap-cua-toi/lan/<int:attempt_id>/luu/",
-        quiz_views.autosave,
-        name="autosave",
-    ),
+    path("lan/<int:attempt_id>/luu/", quiz_views.autosave, name="autosave"),
     # Focus signals of an open attempt (sendBeacon): see focus_views.
     path(
-        "hoc-tap-cua-toi/lan/<int:attempt_id>/roi-trang/",
+        "lan/<int:attempt_id>/roi-trang/",
         focus_views.attempt_focus,
         name="attempt_focus",
     ),
+]
+
+urlpatterns = [
+    path("hoc-tap-cua-toi/", include(learner_urls)),
     # Work queued offline, sent when the connection returns: see offline_sync.
-    path("hoc/dong-bo/", offline_views.offline_sync_view, name="offline_sync"),
+    path("hoc/dong-bo/", offline_sync_view, name="offline_sync"),
 ]
