@@ -4,7 +4,6 @@ the quiz page's JSON endpoints under /hoc-tap-cua-toi/, and the offline sync."""
 from django.urls import include, path
 
 from . import focus_views, notice_views, quiz_views, views
-from .offline_views import offline_sync_view
 
 app_name = "courses"
 
@@ -27,6 +26,6 @@ learner_urls = [
 
 urlpatterns = [
     path("hoc-tap-cua-toi/", include(learner_urls)),
-    # Work queued offline, sent when the connection returns: see offline_sync.
-    path("hoc/dong-bo/", offline_sync_view, name="offline_sync"),
+    # Work queued offline, sent when the connection returns (courses:offline_sync).
+    path("hoc/dong-bo/", include("courses.offline_urls")),
 ]
