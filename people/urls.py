@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .oidc import views as oidc_views
 
 app_name = "people"
 
@@ -24,4 +25,8 @@ urlpatterns = [
         views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    # OpenID Connect (VNeID): 404 unless configured (people/oidc/)
+    path("vneid/dang-nhap/", oidc_views.SignInStartView.as_view(), name="oidc_sign_in"),
+    path("vneid/lien-ket/", oidc_views.LinkStartView.as_view(), name="oidc_link"),
+    path("vneid/tra-ve/", oidc_views.CallbackView.as_view(), name="oidc_callback"),
 ]

@@ -3,6 +3,7 @@ about them, one module per concept; every model is importable from here."""
 
 from .events import UnitEvent
 from .history import AuditEntry, Transfer
+from .identities import ExternalIdentity
 from .organisations import Membership, MembershipQuerySet, Organisation, SchoolClass
 from .ratelimits import RateLimitCounter
 from .rosters import RosterImport, _private_storage
@@ -10,6 +11,7 @@ from .users import User, UserManager, UserQuerySet, citizen_id_validator
 
 __all__ = [
     "AuditEntry",
+    "ExternalIdentity",
     "Membership",
     "MembershipQuerySet",
     "Organisation",
