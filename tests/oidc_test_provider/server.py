@@ -86,16 +86,16 @@ class TestProvider:
             cwd=ROOT,
             env=self.env,
         )
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                requests.get(f"{self.issuer}/.well-known/openid-configuration", timeout=1)
+                requests.get(f"{self.issuer}/.well-known/openid-configuration", timeout=5)
                 return subjects
-            except requests.ConnectionError:
+            except requests.RequestException:
                 if self.process.poll() is not None:
                     raise RuntimeError("the scratch provider did not start") from None
                 time.sleep(0.2)
-        raise RuntimeError("the scratch provider did not answer within 30 s")
+        raise RuntimeError("the scratch provider did not answer within 60 s")
 
     def add(self, *, clients=(), users=()):
         return self._setup({"clients": list(clients), "users": list(users)})
