@@ -51,9 +51,7 @@ MESSAGES = {
         "this account, so it was refused. Please contact your coordinator."
     ),
     "taken": _("This %(provider)s identity is already linked to another account."),
-    "other_link": _(
-        "This account is already linked to another %(provider)s identity."
-    ),
+    "other_link": _("This account is already linked to another %(provider)s identity."),
     "inactive": _("This account cannot sign in. Please contact your coordinator."),
 }
 PERSONAL_ID = re.compile(r"\d{12}")
@@ -143,5 +141,5 @@ def _link(user, issuer, subject, method):
 
 
 def link_of(user):
-    """The account's identity at the configured provider's issuer, if linked."""
+    """The account's linked provider identity, if any (the account page)."""
     return user.external_identities.order_by("pk").first()

@@ -39,6 +39,9 @@ def _refuse(request, reason, to):
 class SignInStartView(_Configured, OIDCAuthenticationRequestView):
     """To the provider's sign-in, with a fresh state, nonce and PKCE challenge."""
 
+    linking = False
+    failure_to = "people:login"
+
     def __init__(self, **kwargs):
         View.__init__(self, **kwargs)  # settings are read per request, not here
 
@@ -55,9 +58,6 @@ class SignInStartView(_Configured, OIDCAuthenticationRequestView):
             return _refuse(request, "unreachable", self.failure_to)
         self.OIDC_RP_CLIENT_ID = settings.OIDC_RP_CLIENT_ID
         return super().get(request)
-
-    linking = False
-    failure_to = "people:login"
 
 
 class LinkStartView(SignInStartView):
@@ -118,7 +118,11 @@ class CallbackView(_Configured, OIDCAuthenticationCallbackView):
 
 def sign_in_context():
     """What the sign-in and account pages show of the provider: nothing when off."""
-    return {"oidc_provider_name": settings.OIDC_PROVIDER_NAME} if provider.is_enabled() else {}
+    return (
+        {"oidc_provider_name": settings.OIDC_PROVIDER_NAME}
+        if provider.is_enabled()
+        else {}
+    )
 
 
 def allow_link_form(response):

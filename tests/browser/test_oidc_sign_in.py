@@ -10,14 +10,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.oidc_test_provider.fixtures import (  # noqa: F401  (fixtures)
-    PASSWORD as PROVIDER_PASSWORD,
-)
-from tests.oidc_test_provider.fixtures import (  # noqa: F401  (fixtures)
-    allow_redirect_to,
-    oidc_provider,
-    oidc_settings,
-)
+from tests.oidc_test_provider.fixtures import PASSWORD as PROVIDER_PASSWORD
+from tests.oidc_test_provider.fixtures import allow_redirect_to
 
 from .conftest import assert_accessible
 from .signing import header, sign_in

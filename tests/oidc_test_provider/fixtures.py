@@ -1,10 +1,9 @@
 """pytest fixtures around the scratch provider: one provider process per session,
 its people, and the portal's settings pointing at it. Test modules import them."""
 
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import urljoin
 
 import pytest
-import requests
 
 from .server import TestProvider
 
@@ -46,7 +45,9 @@ PEOPLE = {
 def oidc_provider(tmp_path_factory):
     """The provider, serving; ``.subjects`` maps its usernames to their ``sub``."""
     provider = TestProvider(tmp_path_factory.mktemp("oidc-provider"))
-    users = [{"username": u, "password": PASSWORD, "claims": c} for u, c in PEOPLE.items()]
+    users = [
+        {"username": u, "password": PASSWORD, "claims": c} for u, c in PEOPLE.items()
+    ]
     client = {**CLIENT, "redirect_uris": [f"http://testserver{CALLBACK_PATH}"]}
     provider.subjects = provider.start(clients=[client], users=users)
     provider.redirect_uris = client["redirect_uris"]
@@ -73,28 +74,7 @@ def allow_redirect_to(provider, base_url):
         provider.add(clients=[{**CLIENT, "redirect_uris": provider.redirect_uris}])
 
 
-def sign_in_at_provider(authorize_url, username):
+def sign_in_at_provider(provider, authorize_url, username):
     """What a browser does at the provider: sign in, and come back with the URL the
     provider sends it to (the portal's callback with ``code`` and ``state``)."""
-    session = requests.Session()
-    url = authorize_url
-    for _ in range(6):
-        response = session.get(url, allow_redirects=False, timeout=10)
-        if response.status_code == 200 and "csrftoken" in session.cookies:
-            response = session.post(
-                response.url,
-                data={
-                    "username": username,
-                    "password": PASSWORD,
-                    "csrfmiddlewaretoken": session.cookies["csrftoken"],
-                    "next": parse_qs(urlsplit(response.url).query)["next"][0],
-                },
-                headers={"Referer": response.url},
-                allow_redirects=False,
-                timeout=10,
-            )
-        location = urljoin(response.url, response.headers["Location"])
-        if CALLBACK_PATH in location:
-            return location
-        url = location
-    raise AssertionError("the provider never sent the browser back")
+    return provider.authorize(provider.signed_in(username, PASSWORD), authorize_url)

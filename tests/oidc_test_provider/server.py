@@ -86,11 +86,21 @@ class TestProvider:
             cwd=ROOT,
             env=self.env,
         )
+        try:
+            self._wait_until_serving()
+        except BaseException:
+            self.stop()
+            raise
+        return subjects
+
+    def _wait_until_serving(self):
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                requests.get(f"{self.issuer}/.well-known/openid-configuration", timeout=5)
-                return subjects
+                requests.get(
+                    f"{self.issuer}/.well-known/openid-configuration", timeout=5
+                )
+                return
             except requests.RequestException:
                 if self.process.poll() is not None:
                     raise RuntimeError("the scratch provider did not start") from None
@@ -104,6 +114,32 @@ class TestProvider:
         if self.process is not None:
             stop(self.process, grace=10)
             self.process = None
+
+    def signed_in(self, username, password):
+        """A session signed in at the provider, as a person's browser would be."""
+        session = requests.Session()
+        session.get(f"{self.url}/login/", timeout=10)
+        response = session.post(
+            f"{self.url}/login/",
+            data={
+                "username": username,
+                "password": password,
+                "csrfmiddlewaretoken": session.cookies["provider_csrftoken"],
+                "next": "/openid/jwks",
+            },
+            allow_redirects=False,
+            timeout=10,
+        )
+        if response.status_code != 302:
+            raise RuntimeError(f"{username} could not sign in at the provider")
+        return session
+
+    def authorize(self, session, authorize_url):
+        """The provider's answer to the portal's request: the callback URL."""
+        response = session.get(authorize_url, allow_redirects=False, timeout=10)
+        if response.status_code != 302:
+            raise RuntimeError(f"the provider answered {response.status_code}")
+        return response.headers["Location"]
 
     def sign(self, claims):
         """An ID token with these claims, signed with the provider's own key."""

@@ -7,6 +7,7 @@ message on the sign-in page, and nobody is signed in. The browser test
 (tests/browser/test_oidc_sign_in.py) walks the flows that succeed."""
 
 import time
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
@@ -16,14 +17,24 @@ from people.models import AuditEntry, ExternalIdentity
 from people.oidc.backend import PortalOIDCBackend
 from people.oidc.linking import message_for
 from tests.factories import UserFactory
-from tests.oidc_test_provider.fixtures import (  # noqa: F401  (fixtures)
-    CLIENT,
-    oidc_provider,
-    oidc_settings,
-    sign_in_at_provider,
-)
+from tests.oidc_test_provider.fixtures import CLIENT, sign_in_at_provider
 
 pytestmark = pytest.mark.django_db
+
+
+@contextmanager
+def _id_token_replaced_by(id_token):
+    """The token endpoint's real answer, its ID token swapped for ``id_token``."""
+    real_get_token = PortalOIDCBackend.get_token
+
+    def get_token(backend, payload):
+        return {**real_get_token(backend, payload), "id_token": id_token}
+
+    PortalOIDCBackend.get_token = get_token
+    try:
+        yield
+    finally:
+        PortalOIDCBackend.get_token = real_get_token
 
 
 def _start(client):
@@ -66,7 +77,7 @@ def test_what_comes_back_wrong_is_refused(client, oidc_settings, oidc_provider):
 
     # 1. The nonce this browser holds is not the one in the ID token (a token
     # obtained for another sign-in, replayed).
-    callback = sign_in_at_provider(authorize, "an")
+    callback = sign_in_at_provider(oidc_provider, authorize, "an")
     session = client.session
     for state in session["oidc_states"].values():
         state["nonce"] = "nonce-of-another-sign-in"
@@ -76,31 +87,25 @@ def test_what_comes_back_wrong_is_refused(client, oidc_settings, oidc_provider):
     # 2. A state this browser never started (the same callback again).
     _refused(_come_back(client, callback), "session")
 
-    # 3. An ID token past its expiry, signed with the provider's own key.
-    issued = int(time.time()) - 3600
-    real_get_token = PortalOIDCBackend.get_token
-
-    def expired_token(backend, payload):
-        answer = real_get_token(backend, payload)
-        answer["id_token"] = oidc_provider.sign(
+    # 3. The provider's real answer with its ID token replaced by one signed with
+    # the provider's own key: expired; or about someone else than the user info
+    # the access token opens (Bình's ID token with An's user info).
+    now = int(time.time())
+    for who, issued, reason in (("an", now - 3600, "expired"), ("binh", now, "token")):
+        callback = sign_in_at_provider(oidc_provider, _start(client), "an")
+        nonce = next(iter(client.session["oidc_states"].values()))["nonce"]
+        forged = oidc_provider.sign(
             {
                 "iss": oidc_provider.issuer,
-                "sub": oidc_provider.subjects["an"],
+                "sub": oidc_provider.subjects[who],
                 "aud": CLIENT["client_id"],
                 "iat": issued,
                 "exp": issued + 600,
                 "nonce": nonce,
             }
         )
-        return answer
-
-    callback = sign_in_at_provider(_start(client), "an")
-    nonce = next(iter(client.session["oidc_states"].values()))["nonce"]
-    PortalOIDCBackend.get_token = expired_token
-    try:
-        _refused(_come_back(client, callback), "expired")
-    finally:
-        PortalOIDCBackend.get_token = real_get_token
+        with _id_token_replaced_by(forged):
+            _refused(_come_back(client, callback), reason)
 
     # 4. The provider's number is not the number of the account its identity is
     # linked to (the link says one person, the number another).
@@ -112,7 +117,7 @@ def test_what_comes_back_wrong_is_refused(client, oidc_settings, oidc_provider):
         method=ExternalIdentity.Method.LEARNER,
     )
     _refused(
-        _come_back(client, sign_in_at_provider(_start(client), "dung")),
+        _come_back(client, sign_in_at_provider(oidc_provider, _start(client), "dung")),
         "mismatch",
     )
 
@@ -121,7 +126,7 @@ def test_what_comes_back_wrong_is_refused(client, oidc_settings, oidc_provider):
     UserFactory(email="chi@example.vn")
     for who in ("em", "chi"):
         _refused(
-            _come_back(client, sign_in_at_provider(_start(client), who)),
+            _come_back(client, sign_in_at_provider(oidc_provider, _start(client), who)),
             "unmatched",
         )
 
@@ -130,5 +135,26 @@ def test_what_comes_back_wrong_is_refused(client, oidc_settings, oidc_provider):
     assert not AuditEntry.objects.filter(target_user=learner).exists()
 
     # The control: the same person, sent back untouched, is signed in.
-    response = _come_back(client, sign_in_at_provider(_start(client), "an"))
+    response = _come_back(
+        client, sign_in_at_provider(oidc_provider, _start(client), "an")
+    )
     assert response.wsgi_request.user == learner
+
+
+def test_who_starts_what_once_configured(client, oidc_settings, oidc_provider):
+    """Signing in is for visitors, linking for the signed-in (by a form); the
+    return address alone, without a flow this browser started, signs nobody in."""
+    learner = UserFactory()
+    assert _start(client).startswith(oidc_provider.issuer)
+    link = reverse("people:oidc_link")
+    assert "/dang-nhap/" in client.post(link)["Location"]
+    _refused(client.get(reverse("people:oidc_callback"), follow=True), "session")
+
+    client.force_login(learner)
+    assert client.get(reverse("people:oidc_sign_in"))["Location"] == "/"
+    assert client.get(link).status_code == 405
+    response = client.post(link)
+    assert response["Location"].startswith(oidc_provider.issuer + "/authorize")
+    account = client.get(reverse("people:password_change"))
+    assert "Liên kết VNeID" in account.content.decode()
+    assert oidc_provider.url in account["Content-Security-Policy"]
