@@ -69,6 +69,20 @@ class PortalOIDCBackend(OIDCAuthenticationBackend):
         request.oidc_refusal = reason
         return None
 
+    def retrieve_matching_jwk(self, token):
+        """The provider's key that signed ``token``: from the cached key set, read
+        again once if the key is not in it (the provider rotated its keys)."""
+        header = jwt.get_unverified_header(token)
+        for fresh in (False, True):
+            keys = provider.signing_keys(self.OIDC_OP_JWKS_ENDPOINT, fresh=fresh)
+            for key in keys.get("keys", []):
+                if header.get("kid") in (None, key.get("kid")) and key.get("alg") in (
+                    None,
+                    header.get("alg"),
+                ):
+                    return jwt.PyJWK(key)
+        raise linking.Refused("token", f"no published key {header.get('kid')!r}")
+
     def verify_token(self, token, **kwargs):
         """The ID token, verified: the key the provider publishes, the configured
         algorithm, issued by the issuer for this client, not expired, our nonce."""

@@ -14,6 +14,7 @@ ENDPOINTS = {  # setting -> key of the provider's discovery document
     "OIDC_OP_JWKS_ENDPOINT": "jwks_uri",
 }
 DISCOVERY_SECONDS = 60 * 60
+KEYS_SECONDS = 10 * 60
 
 
 class Unreachable(Exception):
@@ -35,20 +36,30 @@ def is_enabled():
     )
 
 
-def discovery(issuer):
-    """The issuer's published configuration, kept an hour in the shared cache."""
-    key = f"oidc:discovery:{issuer}"
-    document = cache.get(key)
+def _published(url, seconds, *, fresh=False):
+    """A JSON document the provider publishes, kept ``seconds`` in the shared cache."""
+    key = f"oidc:published:{url}"
+    document = None if fresh else cache.get(key)
     if document is None:
-        url = issuer.rstrip("/") + "/.well-known/openid-configuration"
         try:
             response = requests.get(url, timeout=settings.OIDC_TIMEOUT)
             response.raise_for_status()
             document = response.json()
         except (requests.RequestException, ValueError) as error:
             raise Unreachable(str(error)) from error
-        cache.set(key, document, DISCOVERY_SECONDS)
+        cache.set(key, document, seconds)
     return document
+
+
+def discovery(issuer):
+    """The issuer's published configuration (an hour)."""
+    url = issuer.rstrip("/") + "/.well-known/openid-configuration"
+    return _published(url, DISCOVERY_SECONDS)
+
+
+def signing_keys(jwks_url, *, fresh=False):
+    """The provider's public keys (ten minutes; ``fresh`` after a rotation)."""
+    return _published(jwks_url, KEYS_SECONDS, fresh=fresh)
 
 
 def setting(name, *default):
