@@ -136,8 +136,10 @@ def _link(user, issuer, subject, method):
                 organisation=unit.organisation if unit else None,
                 after={"issuer": issuer, "subject": subject, "method": method},
             )
-    except IntegrityError as error:  # the same identity, linked a moment ago
-        raise Refused("taken") from error
+    except IntegrityError as error:  # linked a moment ago, by a second callback
+        linked = ExternalIdentity.objects.filter(issuer=issuer, subject=subject)
+        if not linked.filter(user=user).exists():
+            raise Refused("taken") from error
 
 
 def link_of(user):
