@@ -61,6 +61,8 @@ check: lint
 	DJANGO_SETTINGS_MODULE=config.settings.production \
 	DJANGO_SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	DJANGO_ALLOWED_HOSTS=taphuan.example.gov.vn \
+	DJANGO_PERSONAL_ID_KEYS="$$($(BIN)/python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')" \
+	DJANGO_PERSONAL_ID_HASH_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(32))')" \
 	DATABASE_URL=postgres://portal@127.0.0.1:5432/portal \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 	bash -n deploy/prod-local.sh

@@ -119,6 +119,8 @@ def check_result(env, import_id, pdf):
     from pypdf import PdfReader
 
     found = json.loads(shell(env, CHECK.format(import_id=import_id, classes=CLASSES)))
+    # The ids of the students on the slips (for the access log): counted, not listed.
+    found["result"]["slip_users"] = len(found["result"].get("slip_users", []))
     reader = PdfReader(BytesIO(pdf))
     pages = len(reader.pages)
     comment(

@@ -96,7 +96,8 @@ class BenchDatabase:
         from django.db import connections
 
         connections.close_all()
-        self._admin(f'DROP DATABASE IF EXISTS "{DB_NAME}"')
+        if not os.environ.get("BENCH_KEEP_DB"):  # kept to study a query plan
+            self._admin(f'DROP DATABASE IF EXISTS "{DB_NAME}"')
 
 
 def viewer_of(province_pk):

@@ -37,3 +37,12 @@ class CertificatesConfig(AppConfig):
                 order=40,
             )
         )
+
+        from people.signals import user_erased
+
+        from . import personal_data
+
+        personal_data.register_sections()
+        user_erased.connect(
+            personal_data.on_user_erased, dispatch_uid="certificates.on_user_erased"
+        )

@@ -25,6 +25,7 @@ from home.models import PortalSettings
 from people.models import Membership
 from people.text import clean_text
 
+from . import unfetched
 from .artwork import artwork_for
 from .codes import format_code, format_serial, new_code
 from .models import (
@@ -265,6 +266,7 @@ def issue(certificate_id):
                 certificate.status = Certificate.Status.ISSUED
                 certificate.last_error = ""
                 certificate.save()
+                unfetched.refresh([certificate.enrolment_id])
         except Exception as exc:  # any failure is recorded for an admin to retry
             logger.exception("certificate %s could not be issued", certificate_id)
             Certificate.objects.filter(pk=certificate_id).update(
@@ -311,6 +313,7 @@ def reissue(certificate, by=None):
         )
         old.replaced_by = new
         old.save(update_fields=["replaced_by"])
+        unfetched.refresh([old.enrolment_id])
         _queue(new.pk)
     return new
 
@@ -330,6 +333,7 @@ def revoke(certificate, reason, by=None):
         current.save(
             update_fields=["status", "revoked_at", "revoked_reason", "changed_by"]
         )
+        unfetched.refresh([current.enrolment_id])
     return current
 
 

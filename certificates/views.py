@@ -6,6 +6,7 @@ code that the user may not see is a 404, never a hint that it exists.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -18,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from courses.models import CoursePage
 from people.models import Membership, SchoolClass
 
-from . import archives, issuing
+from . import archives, issuing, unfetched
 from .access import can_download, can_manage_certificate, can_manage_class
 from .archives import ascii_name
 from .codes import normalise_code
@@ -128,9 +129,11 @@ def download(request, code):
     if certificate is None or not can_download(request.user, certificate):
         raise Http404
     if certificate.downloaded_at is None and certificate.holder_id == request.user.pk:
-        Certificate.objects.filter(
-            pk=certificate.pk, downloaded_at__isnull=True
-        ).update(downloaded_at=timezone.now())
+        with transaction.atomic():
+            Certificate.objects.filter(
+                pk=certificate.pk, downloaded_at__isnull=True
+            ).update(downloaded_at=timezone.now())
+            unfetched.refresh([certificate.enrolment_id])
     return _pdf_response(certificate)
 
 

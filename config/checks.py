@@ -37,3 +37,24 @@ def private_media_outside_public(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register()
+def personal_id_keys_are_fernet_keys(app_configs, **kwargs):
+    """A malformed key would only fail at the first number saved or read."""
+    from cryptography.fernet import Fernet
+
+    errors = []
+    for position, key in enumerate(settings.PERSONAL_ID_KEYS, start=1):
+        try:
+            Fernet(key)
+        except ValueError:
+            errors.append(
+                Error(
+                    f"Key {position} of DJANGO_PERSONAL_ID_KEYS is not a Fernet key.",
+                    hint="Make one with: python -c 'from cryptography.fernet import "
+                    "Fernet; print(Fernet.generate_key().decode())'",
+                    id="portal.E002",
+                )
+            )
+    return errors

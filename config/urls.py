@@ -30,6 +30,7 @@ urlpatterns = [
     path("nhan-su/lich-thi/", include("courses.department_urls")),
     path("nhan-su/dan-so/", include("reports.populations.urls")),
     path("nhan-su/", include("people.admin_urls")),
+    path("yeu-cau-du-lieu/", include("people.data_request_urls")),
     path("ngon-ngu/<str:language>/", switch_language, name="switch_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("tim-kiem/", include("search.urls")),

@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import Substr
 from django.utils import timezone
 
+from . import xapi_statements
 from .models import Enrolment, LessonPage, LessonProgress, QuizAttempt, QuizPage
 from .signals import course_completed
 
@@ -119,6 +120,7 @@ def mark_lesson_done(enrolment, lesson, now=None):
         if created:
             Enrolment.mark_started(enrolment.pk, now)
             update_completion(enrolment, now)
+            xapi_statements.lesson_done(enrolment, lesson, now)
     return created
 
 

@@ -14,7 +14,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import papers
+from . import papers, standing_failures, xapi_statements
 from .completion import update_completion
 from .models import Enrolment, QuestionResult, QuizAttempt, QuizExtraTime
 
@@ -182,6 +182,7 @@ def start_attempt(enrolment, quiz, *, course, now=None, gate=None, plan=None):
                     pk__in=timing.grant_ids, attempt__isnull=True
                 ).update(attempt=attempt)
             Enrolment.mark_started(enrolment.pk, now)
+            standing_failures.refresh([enrolment.pk], only_clear=True)
             return attempt
     except IntegrityError:
         # Another request started one at the same moment: use that one.
@@ -336,15 +337,17 @@ def _finish(attempt, answers, *, now, late, switch=False):
             if total
             else Decimal("100")
         )
+        passed = percent >= course.pass_mark
+        submitted_at = min(now, attempt.deadline) if late else now
         closed = QuizAttempt.objects.filter(
             pk=attempt.pk, submitted_at__isnull=True
         ).update(
-            submitted_at=min(now, attempt.deadline) if late else now,
+            submitted_at=submitted_at,
             answers=answers,
             correct_count=correct,
             question_count=total,
             score=percent,
-            passed=percent >= course.pass_mark,
+            passed=passed,
             closed_late=late,
             closed_by_switch=switch,
         )
@@ -364,6 +367,10 @@ def _finish(attempt, answers, *, now, late, switch=False):
             for r in results
         )
         Enrolment.record_score(attempt.enrolment_id, percent)
+        standing_failures.refresh([attempt.enrolment_id], only_clear=passed)
+        xapi_statements.attempt_submitted(
+            attempt, score=percent, passed=passed, when=submitted_at
+        )
         update_completion(attempt.enrolment)
     return True
 

@@ -20,6 +20,7 @@ from courses.models import Audience
 from home.models import PortalSettings
 from home.page_slugs import asciify_page_slugs
 from home.workflow_names import name_default_workflow
+from people.identity_numbers import digest
 from people.models import Membership, Organisation, SchoolClass, User
 from people.organisation_import import import_units, read_units
 from reports.populations.importing import read_populations, save_populations
@@ -295,13 +296,21 @@ def load_users():
     password_hash = None  # hashed once: the strong hasher is slow by design
     users_created = memberships_created = 0
 
-    for spec in _people():
+    people = _people()
+    # Numbers already held (matched on their keyed hash, one query): a demo account
+    # never takes a real account's number.
+    taken = set(
+        User.objects.filter(
+            citizen_id_digest__in=[digest(spec["citizen_id"]) for spec in people]
+        ).values_list("citizen_id_digest", flat=True)
+    )
+    for spec in people:
         user = User.objects.filter(username=spec["username"]).first()
         if user is None:
             password_hash = password_hash or make_password(DEMO_PASSWORD)
             citizen_id = spec["citizen_id"]
-            if User.objects.filter(citizen_id=citizen_id).exists():
-                citizen_id = ""  # unique: never clash with a real account
+            if digest(citizen_id) in taken:
+                citizen_id = ""
             user = User(
                 username=spec["username"],
                 full_name=spec["full_name"],

@@ -35,6 +35,10 @@ if [ ! -s "$STATE_DIR/secret_key" ]; then
     (umask 077 && "$BIN/python" -c "import secrets; print(secrets.token_urlsafe(50))" \
         >"$STATE_DIR/secret_key")
 fi
+if [ ! -s "$STATE_DIR/personal_id_keys" ]; then
+    (umask 077 && "$BIN/python" -c "from cryptography.fernet import Fernet; import secrets; print(Fernet.generate_key().decode()); print(secrets.token_urlsafe(32))" \
+        >"$STATE_DIR/personal_id_keys")
+fi
 
 CREATE_DB=""
 if [ -z "${DATABASE_URL:-}" ]; then
@@ -47,6 +51,9 @@ export REDIS_URL="${REDIS_URL:-$REDIS/${REDIS_DB_CACHE:-1}}"
 
 export DJANGO_SETTINGS_MODULE=config.settings.production
 export DJANGO_SECRET_KEY="$(cat "$STATE_DIR/secret_key")"
+DJANGO_PERSONAL_ID_KEYS="$(sed -n 1p "$STATE_DIR/personal_id_keys")"
+DJANGO_PERSONAL_ID_HASH_KEY="$(sed -n 2p "$STATE_DIR/personal_id_keys")"
+export DJANGO_PERSONAL_ID_KEYS DJANGO_PERSONAL_ID_HASH_KEY
 export DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,$HOST"
 export DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false
 export DJANGO_SECURE_HSTS_SECONDS=0

@@ -8,9 +8,12 @@ found only by their exact username or citizen ID, never listed by name, and neve
 when they are staff or superusers.
 """
 
+import re
+
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
+from .identity_numbers import digest
 from .models import Membership, Organisation, SchoolClass, User
 from .scope import covers, organisations_in_scope, scope_paths
 from .text import clean_text, fold
@@ -19,6 +22,7 @@ ADMINISTRATOR = (Membership.Role.ADMINISTRATOR,)
 # Roles an administrator gives and takes away.
 APPOINTABLE = (Membership.Role.COORDINATOR, Membership.Role.VIEWER)
 LEARNER_UNITS = (Organisation.Kind.SCHOOL, Organisation.Kind.ONE_STOP_OFFICE)
+CITIZEN_ID = re.compile(r"\d{12}")
 
 
 def is_department_admin(user):
@@ -70,10 +74,15 @@ def search(user, query):
     matches = (
         Q(search_name__contains=folded)
         | Q(username__icontains=query)
-        | Q(citizen_id__startswith=query)
         | Q(student_code__iexact=query)
     )
-    exact = Q(username__iexact=query) | (Q(citizen_id=query) & ~Q(citizen_id=""))
+    exact = Q(username__iexact=query)
+    # A citizen ID is found whole only: it is stored encrypted and matched by its
+    # keyed hash (people/identity_numbers.py), so there is no prefix search.
+    if CITIZEN_ID.fullmatch(query):
+        same_id = Q(citizen_id_digest=digest(query))
+        matches |= same_id
+        exact |= same_id
     return User.objects.filter(
         (matches & _placed_in_subtree(user)) | (exact & _unplaced())
     ).order_by("name_sort_key", "pk")

@@ -7,15 +7,13 @@ forms are limited to the subtree by the forms and checked again by the services.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import admin_scope, audit
+from . import access_log, admin_scope, audit
 from .admin_forms import (
     AppointForm,
     AuditFilterForm,
@@ -24,6 +22,7 @@ from .admin_forms import (
     SearchForm,
 )
 from .appointments import ChangeRefused, appoint, remove
+from .guards import role_required
 from .models import Membership, Transfer
 from .scope import scope_paths
 from .text import clean_text, fold
@@ -33,18 +32,8 @@ PEOPLE_PER_PAGE = 25
 ENTRIES_PER_PAGE = 50
 
 
-def administrator_required(view):
-    """Signed in and department administrator somewhere; others get a 404."""
-
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not admin_scope.is_department_admin(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
+# Signed in and department administrator somewhere; others get a 404.
+administrator_required = role_required(admin_scope.is_department_admin)
 
 
 def _in_subtree(user, field="organisation__path"):
@@ -96,11 +85,23 @@ def _role_label(value):
         return value
 
 
-def _person_page(request, person, *, status=200, appoint_form=None, error=None):
+def _person_page(
+    request, person, *, status=200, appoint_form=None, error=None, log_view=False
+):
     user = request.user
     if error:
         messages.error(request, error)
     memberships = list(_memberships_here(user).filter(user=person))
+    if log_view:
+        # The page shows personal data (birth date, masked ID, places): logged,
+        # about the person's unit here, so that its administrators read the entry.
+        # A refused change shows the page again: the same visit, not logged twice.
+        access_log.log_views(
+            user,
+            [person],
+            access_log.PERSON_PAGE,
+            organisation=memberships[0].organisation if memberships else None,
+        )
     transfers = (
         Transfer.objects.filter(user=person)
         .filter(
@@ -130,7 +131,8 @@ def _person_page(request, person, *, status=200, appoint_form=None, error=None):
 
 @administrator_required
 def person(request, user_id):
-    return _person_page(request, admin_scope.person_for(request.user, user_id))
+    person = admin_scope.person_for(request.user, user_id)
+    return _person_page(request, person, log_view=True)
 
 
 @administrator_required
@@ -259,6 +261,8 @@ def audit_log(request):
         for facts in (entry.before, entry.after):
             if isinstance(facts, dict) and facts.get("role"):
                 facts["role_label"] = _role_label(facts["role"])
+            if isinstance(facts, dict) and facts.get("what"):
+                facts["what_label"] = access_log.label(facts["what"])
     return render(
         request,
         "people/department/audit.html",

@@ -17,3 +17,7 @@ class PeopleConfig(AppConfig):
         from .class_tabs import ClassTab, register
 
         register(ClassTab("members", _("Students"), "coordinator:class", order=10))
+
+        from .personal_data import register_people_sections
+
+        register_people_sections()

@@ -92,7 +92,7 @@ class AddStudentForm(forms.ModelForm):
 
     def clean_citizen_id(self):
         value = clean_text(self.cleaned_data["citizen_id"])
-        if value and User.objects.filter(citizen_id=value).exists():
+        if User.objects.with_citizen_id(value).exists():
             raise forms.ValidationError(
                 _("A student with this personal ID already exists.")
             )

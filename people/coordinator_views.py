@@ -4,7 +4,6 @@ Every object comes through people.scope, so an id from another unit is a 404.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
@@ -13,8 +12,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import students
+from . import access_log, students
 from .coordinator_forms import AddStudentForm, RosterUploadForm, current_school_year
+from .guards import role_required
 from .models import Membership, Organisation, RosterImport, User
 from .password_resets import SlipFailed, refusal_message, reset_refusals
 from .scope import (
@@ -29,18 +29,8 @@ from .tasks import apply_roster_task, read_roster_task
 COORDINATOR = (Membership.Role.COORDINATOR,)
 
 
-def coordinator_required(view):
-    """Signed in and coordinator somewhere; others get a 404, not a hint."""
-
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not is_coordinator(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
+# Signed in and coordinator somewhere; others get a 404, not a hint.
+coordinator_required = role_required(is_coordinator)
 
 
 def _units_for_rosters(user):
@@ -262,4 +252,16 @@ def roster_error_rows(request, import_id):
 @coordinator_required
 def roster_slips(request, import_id):
     job = _import_or_404(request.user, import_id)
-    return _private_file(job.slips, f"phieu-dang-nhap-{job.pk}.pdf", "application/pdf")
+    response = _private_file(
+        job.slips, f"phieu-dang-nhap-{job.pk}.pdf", "application/pdf"
+    )
+    # The file names every student of the import: the access log says who took it.
+    slip_users = (job.result or {}).get("slip_users", [])
+    access_log.log_views(
+        request.user,
+        [User(pk=pk) for pk in slip_users] or [None],  # an older import: one entry
+        access_log.LOGIN_SLIPS,
+        organisation=job.organisation,
+        roster_import=job.pk,
+    )
+    return response

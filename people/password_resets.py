@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from core.queueing import publish
 
-from . import audit
+from . import access_log, audit
 from .accounts import hash_temporary_password, temporary_password
 from .models import AuditEntry, Membership, User
 from .rosters.jobs import slip_context
@@ -132,6 +132,13 @@ def issue_passwords(students, school_class, *, actor, new_accounts=()):
             _tell_owner(student, actor, now, context["portal_name"])
         if reset:
             _audit_reset(actor, reset, school_class)
+        access_log.log_views(
+            actor,
+            students,
+            access_log.LOGIN_SLIPS,
+            organisation=school_class.organisation,
+            **_class_facts(school_class),
+        )
     return pdf
 
 
@@ -142,8 +149,12 @@ def _audit_reset(actor, students, school_class):
         AuditEntry.Action.RESET_PASSWORD,
         students,
         organisation=school_class.organisation,
-        after={"class_id": school_class.pk, "class": str(school_class)},
+        after=_class_facts(school_class),
     )
+
+
+def _class_facts(school_class):
+    return {"class_id": school_class.pk, "class": str(school_class)}
 
 
 def _when(moment):

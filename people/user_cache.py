@@ -8,6 +8,8 @@ resets, which send no signals, through ``forget_users``. The session's password 
 check and ``is_active`` still apply to the cached copy (people.auth_backends).
 """
 
+import copy
+
 from django.core.cache import cache
 from django.db import transaction
 
@@ -23,6 +25,10 @@ def cached_user(user_id):
 
 
 def remember_user(user):
+    # The personal ID number stays out of the cache (Redis in production holds it
+    # unencrypted otherwise); the cached copy loads it from the row if ever read.
+    user = copy.copy(user)
+    user.__dict__.pop("citizen_id", None)
     cache.set(user_cache_key(user.pk), user, USER_CACHE_SECONDS)
 
 

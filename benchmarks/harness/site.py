@@ -3,10 +3,13 @@ content, the bare Wagtail page and ``collectstatic``, all inside the temporary
 directory, through ``manage.py`` subprocesses with a timeout each."""
 
 import os
+import secrets
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+from cryptography.fernet import Fernet
 
 from .output import BenchmarkError
 
@@ -61,6 +64,9 @@ def bench_env(tmp):
             "DJANGO_MEDIA_ROOT": str(tmp / "media"),
             "DJANGO_PRIVATE_MEDIA_ROOT": str(tmp / "private"),
             "DJANGO_SECRET_KEY": "bench-only",
+            # A fresh database each run: fresh keys (production refuses the dev ones).
+            "DJANGO_PERSONAL_ID_KEYS": Fernet.generate_key().decode(),
+            "DJANGO_PERSONAL_ID_HASH_KEY": secrets.token_urlsafe(32),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DJANGO_SECURE_SSL_REDIRECT": "false",
             "DJANGO_SECURE_COOKIES": "false",

@@ -324,6 +324,15 @@ CELERY_BEAT_SCHEDULE["courses-sweep-overdue-attempts"] = {
     "task": "courses.tasks.sweep_overdue_attempts",
     "schedule": 60,
 }
+# --- xAPI: lesson and quiz statements to a Learning Record Store (off when empty;
+# courses/xapi_statements.py). Beat sends what the LRS did not take at once.
+XAPI_LRS_URL = env("XAPI_LRS_URL", default="")
+XAPI_LRS_USERNAME = env("XAPI_LRS_USERNAME", default="")
+XAPI_LRS_PASSWORD = env("XAPI_LRS_PASSWORD", default="")
+CELERY_BEAT_SCHEDULE["courses-send-xapi-statements"] = {
+    "task": "courses.tasks.send_xapi_statements",
+    "schedule": 60,
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng tập huấn kỹ năng số"
@@ -498,3 +507,19 @@ OIDC_USE_NONCE = True
 OIDC_CREATE_USER = False
 OIDC_AUTHENTICATION_CALLBACK_URL = "people:oidc_callback"
 AUTHENTICATION_BACKENDS.append("people.oidc.backend.PortalOIDCBackend")
+# --- idcrypt: personal ID numbers encrypted at rest, found by a keyed hash ---
+# people/encryption.py. DJANGO_PERSONAL_ID_KEYS: Fernet keys (Fernet.generate_key()),
+# comma-separated, newest first: the first encrypts, each decrypts (rotation).
+# DJANGO_PERSONAL_ID_HASH_KEY: the HMAC key of the searchable digest. The defaults
+# are public development keys; config/settings/production.py refuses them.
+DEV_PERSONAL_ID_KEY = "NIbf6OqohgTLpMa2DiTR_QYkUENwp34xPhHLptDp40Y="
+DEV_PERSONAL_ID_HASH_KEY = "dev-only-personal-id-hash-key"  # noqa: S105
+PERSONAL_ID_KEYS = env.list("DJANGO_PERSONAL_ID_KEYS", default=[DEV_PERSONAL_ID_KEY])
+PERSONAL_ID_HASH_KEY = env(
+    "DJANGO_PERSONAL_ID_HASH_KEY", default=DEV_PERSONAL_ID_HASH_KEY
+)
+# --- rights: personal data requests (people/data_requests.py) ---
+# Days a request to see, correct or erase personal data may wait before it shows as
+# overdue. 3 days = the 72 hours Decree 13/2023/NĐ-CP set for erasure; set it to what
+# the decree implementing the 2025 law requires.
+PERSONAL_DATA_REQUEST_DAYS = env.int("PERSONAL_DATA_REQUEST_DAYS", default=3)

@@ -1,6 +1,8 @@
 """Production: PostgreSQL, Redis, Celery workers, HTTPS behind a proxy, JSON logs.
 
-Refuses to start without ``DJANGO_SECRET_KEY`` and ``DJANGO_ALLOWED_HOSTS``. Any
+Refuses to start without ``DJANGO_SECRET_KEY`` and ``DJANGO_ALLOWED_HOSTS``, or with
+the public development keys of the personal ID numbers (``DJANGO_PERSONAL_ID_KEYS``,
+``DJANGO_PERSONAL_ID_HASH_KEY``). Any
 ``DATABASE_URL`` is accepted (the benchmarks run these settings on SQLite), but
 ``manage.py check --deploy`` warns (portal.W001) unless it points at PostgreSQL.
 docs/deployment.md lists every variable.
@@ -15,7 +17,11 @@ from .base import (
     CONTENT_SECURITY_POLICY,
     CONTENT_SECURITY_POLICY_ADMIN,
     DATABASES,
+    DEV_PERSONAL_ID_HASH_KEY,
+    DEV_PERSONAL_ID_KEY,
     LOGGING,
+    PERSONAL_ID_HASH_KEY,
+    PERSONAL_ID_KEYS,
     STORAGES,
     env,
 )
@@ -27,6 +33,11 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set in production.")
+# The development keys are in the repository: numbers under them are not secret.
+if DEV_PERSONAL_ID_KEY in PERSONAL_ID_KEYS or not PERSONAL_ID_KEYS:
+    raise ImproperlyConfigured("DJANGO_PERSONAL_ID_KEYS must be set in production.")
+if PERSONAL_ID_HASH_KEY in ("", DEV_PERSONAL_ID_HASH_KEY):
+    raise ImproperlyConfigured("DJANGO_PERSONAL_ID_HASH_KEY must be set in production.")
 
 # PostgreSQL: connections kept open between requests and checked before reuse.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)

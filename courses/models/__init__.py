@@ -11,6 +11,7 @@ from .records import (
     QuestionResult,
     QuizAttempt,
 )
+from .xapi import XapiStatement
 
 __all__ = [
     "Audience",
@@ -29,4 +30,5 @@ __all__ = [
     "QuizExtraTime",
     "QuizPage",
     "QuizWindow",
+    "XapiStatement",
 ]

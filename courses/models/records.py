@@ -93,6 +93,12 @@ class Enrolment(models.Model):
     best_score = models.DecimalField(
         _("best quiz score (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
+    # When the oldest quiz still failed and not retried was failed (with attempts
+    # left), else NULL: kept by courses/standing_failures.py for the straggler list.
+    quiz_failed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When its issued certificate, not yet fetched by the holder, was issued, else
+    # NULL: kept by certificates/unfetched.py, also for the straggler list.
+    certificate_ready_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = EnrolmentQuerySet.as_manager()
 
@@ -110,6 +116,16 @@ class Enrolment(models.Model):
             models.Index(fields=["organisation", "course"]),
             models.Index(fields=["school_class", "course"]),
             models.Index(fields=["enrolled_at"]),
+            models.Index(
+                fields=["quiz_failed_at"],
+                condition=Q(quiz_failed_at__isnull=False),
+                name="courses_enrolment_quiz_failed",
+            ),
+            models.Index(
+                fields=["certificate_ready_at"],
+                condition=Q(certificate_ready_at__isnull=False),
+                name="courses_enrolment_cert_ready",
+            ),
         ]
 
     def __str__(self):

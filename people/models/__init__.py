@@ -6,12 +6,15 @@ from .history import AuditEntry, Transfer
 from .identities import ExternalIdentity
 from .organisations import Membership, MembershipQuerySet, Organisation, SchoolClass
 from .ratelimits import RateLimitCounter
+from .requests import DataRequest, DataRequestQuerySet
 from .rosters import RosterImport, _private_storage
 from .users import User, UserManager, UserQuerySet, citizen_id_validator
 
 __all__ = [
     "AuditEntry",
     "ExternalIdentity",
+    "DataRequest",
+    "DataRequestQuerySet",
     "Membership",
     "MembershipQuerySet",
     "Organisation",

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from ..encryption import DigestField, EncryptedCharField
+from ..identity_numbers import digest
 from ..names import clean_name, validate_person_name
 from ..text import clean_text, fold, vietnamese_sort_key
 
@@ -18,8 +20,9 @@ citizen_id_validator = RegexValidator(
 
 class UserQuerySet(models.QuerySet):
     def with_citizen_id(self, number):
-        """The accounts carrying this personal identification number (one at most)."""
-        return self.filter(citizen_id=number) if number else self.none()
+        """The accounts carrying this personal identification number (one at most),
+        found by its keyed hash: the stored number itself is encrypted."""
+        return self.filter(citizen_id_digest=digest(number)) if number else self.none()
 
     def update(self, **kwargs):
         """Bulk updates send no signal, so drop the cached copies of the rows they
@@ -70,13 +73,15 @@ class User(AbstractUser):
         blank=True,
         db_index=True,
     )
-    citizen_id = models.CharField(
+    # Encrypted at rest; matched through citizen_id_digest (people/encryption.py,
+    # people/identity_numbers.py). Shown masked except to the roles that need it.
+    citizen_id = EncryptedCharField(
         _("personal identification number"),
         max_length=12,
         blank=True,
         validators=[citizen_id_validator],
-        db_index=True,
     )
+    citizen_id_digest = DigestField(source="citizen_id", db_index=True)
     phone = models.CharField(_("phone number"), max_length=20, blank=True)
     must_change_password = models.BooleanField(
         _("must change password"),
@@ -99,9 +104,13 @@ class User(AbstractUser):
         verbose_name_plural = _("user")
         constraints = [
             models.UniqueConstraint(
-                fields=["citizen_id"],
-                condition=~models.Q(citizen_id=""),
-                name="people_user_citizen_id_unique",
+                fields=["citizen_id_digest"],
+                condition=~models.Q(citizen_id_digest=""),
+                name="people_user_citizen_id_digest_unique",
+                violation_error_code="citizen_id_taken",
+                violation_error_message=_(
+                    "Another account already has this personal identification number."
+                ),
             ),
             # One account per e-mail whatever its case: a second "SOGD@…" would
             # make e-mail sign-in ambiguous for the first (issue 14, finding 8).
@@ -127,18 +136,29 @@ class User(AbstractUser):
         super().save(*args, **kwargs)
 
     def validate_constraints(self, exclude=None):
-        """Report an e-mail clash on the email field, where forms show it."""
+        """Report an e-mail or ID clash on its own field, where forms show it.
+
+        The digest is never a form field, so forms exclude it; it follows the
+        number, so the number's uniqueness is checked whenever the number is."""
+        if exclude and "citizen_id" not in exclude:
+            exclude = set(exclude) - {"citizen_id_digest"}
         try:
             super().validate_constraints(exclude=exclude)
         except ValidationError as error:
             errors = error.update_error_dict({})
             general = errors.get(NON_FIELD_ERRORS, [])
-            taken = [e for e in general if getattr(e, "code", None) == "email_taken"]
-            if taken:
-                errors[NON_FIELD_ERRORS] = [e for e in general if e not in taken]
-                errors.setdefault("email", []).extend(taken)
-                if not errors[NON_FIELD_ERRORS]:
-                    del errors[NON_FIELD_ERRORS]
+            for code, field in (
+                ("email_taken", "email"),
+                ("citizen_id_taken", "citizen_id"),
+            ):
+                taken = [e for e in general if getattr(e, "code", None) == code]
+                if taken:
+                    general = [e for e in general if e not in taken]
+                    errors.setdefault(field, []).extend(taken)
+            if general:
+                errors[NON_FIELD_ERRORS] = general
+            else:
+                errors.pop(NON_FIELD_ERRORS, None)
             raise ValidationError(errors) from None
 
     def get_full_name(self):

@@ -21,6 +21,7 @@ from ..accounts import (
     temporary_password,
     username_base,
 )
+from ..identity_numbers import digest
 from ..models import Membership, RosterImport, SchoolClass, User
 from ..text import fold, vietnamese_sort_key
 from ..user_cache import forget_users
@@ -92,9 +93,12 @@ def make_plan(parsed, organisation, school_year, default_class_name=""):
     problems = list(parsed.problems)
     rows = parsed.rows
     codes = {r.student_code for r in rows if r.student_code}
-    ids = {r.citizen_id for r in rows if r.citizen_id}
+    digests = {digest(r.citizen_id) for r in rows if r.citizen_id}
     by_code = {u.student_code: u for u in User.objects.filter(student_code__in=codes)}
-    by_id = {u.citizen_id: u for u in User.objects.filter(citizen_id__in=ids)}
+    by_id = {  # the numbers are encrypted: matched on their keyed hash, one query
+        u.citizen_id_digest: u
+        for u in User.objects.filter(citizen_id_digest__in=digests)
+    }
     units = _learner_units(list(by_code.values()) + list(by_id.values()))
     email_owner = _email_owners({r.email for r in rows if r.email})
     existing_classes = set(
@@ -115,7 +119,7 @@ def make_plan(parsed, organisation, school_year, default_class_name=""):
             )
             continue
         user_by_code = by_code.get(row.student_code) if row.student_code else None
-        user_by_id = by_id.get(row.citizen_id) if row.citizen_id else None
+        user_by_id = by_id.get(digest(row.citizen_id)) if row.citizen_id else None
         if user_by_code and user_by_id and user_by_code.pk != user_by_id.pk:
             problems.append(
                 RosterProblem(
@@ -269,7 +273,13 @@ def apply_plan(job, plan, on_progress=lambda done: None, before_commit=None):
         if updated:
             User.objects.bulk_update(
                 updated,
-                [*UPDATABLE, *OPTIONAL_UPDATABLE, "name_sort_key", "search_name"],
+                [
+                    *UPDATABLE,
+                    *OPTIONAL_UPDATABLE,
+                    "citizen_id_digest",  # set with citizen_id (people/encryption.py)
+                    "name_sort_key",
+                    "search_name",
+                ],
             )
             forget_users([user.pk for user in updated])  # no signal from bulk_update
         _ensure_memberships(job.organisation, plan.rows, classes)

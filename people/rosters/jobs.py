@@ -70,9 +70,13 @@ def apply_import(import_id):
         def progress(done):
             RosterImport.objects.filter(pk=job.pk).update(processed=done)
 
+        slip_users = []
+
         def save_slips(created):
             # Inside the transaction: no account without the slip of its password.
             _save_slips(job, created)
+            # Whose slips the file holds: each download is logged against them.
+            slip_users[:] = [user.pk for user, _password in created]
 
         try:
             apply_plan(job, plan, on_progress=progress, before_commit=save_slips)
@@ -92,7 +96,7 @@ def apply_import(import_id):
         logger.exception("roster import %s failed", job.pk)
         _fail(job, _("Something went wrong; nothing was changed. Please try again."))
         raise
-    job.result = plan.summary()
+    job.result = {**plan.summary(), "slip_users": slip_users}
     job.status = RosterImport.Status.DONE
     job.processed = job.total
     job.save()

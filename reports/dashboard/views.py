@@ -5,6 +5,7 @@ without children → its classes; a class → its learners. Each level is a fixe
 number of queries whatever the size of the data.
 """
 
+import functools
 from types import SimpleNamespace
 
 from django.core.cache import cache
@@ -140,19 +141,6 @@ def coverage_bars(rows):
     return known + [r for r in rows if r.get("coverage") is None]
 
 
-def once(compute):
-    """``compute`` run at the first call only (the populations of a view feed its
-    summary and its rows, either of which may come from the cache)."""
-    done = []
-
-    def value():
-        if not done:
-            done.append(compute())
-        return done[0]
-
-    return value
-
-
 def view_table(filters, tree=None, class_row=False):
     """What a statistics view shows — its figures, its table (``level``, ``rows``)
     and targets — for the page and for the export of its table alike, so both always
@@ -169,7 +157,9 @@ def view_table(filters, tree=None, class_row=False):
         f"grouped:{source}",
         lambda: queries.grouped(filters, tree, summarised),
     )
-    populations = once(lambda: headcounts.for_view(filters, tree))
+    # Run at the first call only: the populations feed the summary and the rows,
+    # either of which may come from the cache.
+    populations = functools.cache(lambda: headcounts.for_view(filters, tree))
     summary = cached(
         filters,
         f"summary:{source}",

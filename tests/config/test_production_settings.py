@@ -11,6 +11,9 @@ from tests.processes import run_python
 REPO = Path(__file__).resolve().parents[2]
 # Long and random enough for check --deploy (security.W009); not a real secret.
 SECRET = "prod-settings-test-" + "k3Jx9QmV7pLs2RtY8wZc4NbF6hGd1aEu5oIi0"  # noqa: S105
+PERSONAL_ID_KEY = (
+    "LgpTgVhIMh0vNjBMluDPK43rjSGqVazsF9pQ2dUYCQE="  # a Fernet key; not a real one
+)
 SERVICE_VARS = {
     "DATABASE_URL",
     "REDIS_URL",
@@ -31,6 +34,8 @@ def production_env(**overrides):
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "DJANGO_SECRET_KEY": SECRET,
             "DJANGO_ALLOWED_HOSTS": "taphuan.example.gov.vn",
+            "DJANGO_PERSONAL_ID_KEYS": PERSONAL_ID_KEY,
+            "DJANGO_PERSONAL_ID_HASH_KEY": "prod-settings-test-hash-key",
             # Never connected to by these tests: check --deploy reads settings only.
             "DATABASE_URL": "postgres://portal@127.0.0.1:5432/portal",
             "REDIS_URL": "redis://127.0.0.1:6379/1",
@@ -76,7 +81,15 @@ print(json.dumps({
 """
 
 
-@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
+@pytest.mark.parametrize(
+    "missing",
+    [
+        "DJANGO_SECRET_KEY",
+        "DJANGO_ALLOWED_HOSTS",
+        "DJANGO_PERSONAL_ID_KEYS",
+        "DJANGO_PERSONAL_ID_HASH_KEY",
+    ],
+)
 def test_refuses_to_start_without(missing):
     result = run(
         ["-c", "import config.settings.production"], production_env(**{missing: None})

@@ -57,6 +57,8 @@ def _env(tmp, **extra):
         DJANGO_SETTINGS_MODULE="config.settings.production",
         DJANGO_SECRET_KEY="media-stack-test-" + "x7Qp2" * 10,
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_PERSONAL_ID_KEYS="LgpTgVhIMh0vNjBMluDPK43rjSGqVazsF9pQ2dUYCQE=",
+        DJANGO_PERSONAL_ID_HASH_KEY="media-stack-test-hash-key",
         DJANGO_SECURE_SSL_REDIRECT="false",
         DJANGO_SECURE_COOKIES="false",
         DJANGO_SECURE_HSTS_SECONDS="0",

@@ -96,10 +96,13 @@ def test_prod_local_uses_the_readme_variables_and_serves_media(
         assert admins == 1
 
         # An image uploaded under the same settings is served by prod-local's gunicorn.
+        keys = (state / "personal_id_keys").read_text().split()
         shell_env = {
             **env,
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "DJANGO_SECRET_KEY": (state / "secret_key").read_text().strip(),
+            "DJANGO_PERSONAL_ID_KEYS": keys[0],
+            "DJANGO_PERSONAL_ID_HASH_KEY": keys[1],
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DJANGO_MEDIA_ROOT": str(state / "media"),
             "DJANGO_PRIVATE_MEDIA_ROOT": str(state / "private"),

@@ -11,6 +11,7 @@ from tests.factories import (
     SchoolClassFactory,
     member_of,
 )
+from tests.security.conftest import world  # noqa: F401  (two schools, every role)
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

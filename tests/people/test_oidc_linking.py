@@ -1,9 +1,11 @@
 """The linking rules of people/oidc/linking.py that the flows against the provider
 do not reach: an identity already someone else's, an account already linked to
-another identity, a closed account — each refused, nothing linked or logged."""
+another identity, a closed account — each refused, nothing linked or logged; and an
+erased account's links go with its personal data."""
 
 import pytest
 
+from people.erasure import erase_user
 from people.models import AuditEntry, ExternalIdentity
 from people.oidc.linking import Refused, account_for
 from tests.factories import UserFactory
@@ -40,3 +42,7 @@ def test_links_are_one_to_one_and_only_for_open_accounts(settings):
     assert _refusal({"sub": "a-1"}) == "inactive"
     assert ExternalIdentity.objects.count() == 1
     assert AuditEntry.objects.count() == 1
+
+    # Erasing the account (people/erasure.py) removes its way in.
+    erase_user(an, actor=None)
+    assert not ExternalIdentity.objects.exists()

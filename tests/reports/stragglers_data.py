@@ -26,8 +26,10 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
+from certificates import unfetched
 from certificates.codes import new_code
 from certificates.models import Certificate
+from courses import standing_failures
 from courses.models import Enrolment, QuizAttempt
 from people.models import Membership
 from tests.factories import (
@@ -112,6 +114,8 @@ def build(home_page, now=None):
             )
         if open_after:
             QuizAttempt.objects.create(enrolment=enrolment, quiz=quiz, number=2)
+        # What the quiz engine does after each attempt (courses/quiz.py).
+        standing_failures.refresh([enrolment.pk])
     for key, issued_days, downloaded in (("C1", 7, False), ("C2", 10, True)):
         enrolment = learner(
             key,
@@ -128,6 +132,7 @@ def build(home_page, now=None):
             issued_at=now - issued_days * DAY,
             downloaded_at=now - DAY if downloaded else None,
         )
+        unfetched.refresh([enrolment.pk])  # as certificates/issuing.py does
     learner("W1", enrolled_at=now - 30 * DAY, status=Enrolment.Status.WITHDRAWN)
     learner("B1", class_b, school_b, enrolled_at=now - 30 * DAY)
     return people

@@ -126,3 +126,19 @@ def test_a_holders_download_is_recorded(stragglers, client, settings, tmp_path):
     certificate.refresh_from_db()
     assert certificate.downloaded_at is not None
     assert on_list(stragglers, stragglers.coord_a, Kind.CERTIFICATE_READY) == []
+
+
+def test_a_revoked_or_reissued_certificate_leaves_the_list(stragglers):
+    from certificates import issuing, unfetched
+    from certificates.models import Certificate
+
+    certificate = Certificate.objects.get(enrolment=stragglers.C1)
+    new = issuing.reissue(certificate)  # pending until issued: nothing to fetch yet
+    assert on_list(stragglers, stragglers.coord_a, Kind.CERTIFICATE_READY) == []
+    Certificate.objects.filter(pk=new.pk).update(
+        status=Certificate.Status.ISSUED, issued_at=stragglers.now - timedelta(days=8)
+    )
+    unfetched.refresh([stragglers.C1.pk])
+    assert on_list(stragglers, stragglers.coord_a, Kind.CERTIFICATE_READY) == ["C1"]
+    issuing.revoke(Certificate.objects.get(pk=new.pk), "Sai tên")
+    assert on_list(stragglers, stragglers.coord_a, Kind.CERTIFICATE_READY) == []

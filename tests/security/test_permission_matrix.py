@@ -54,6 +54,12 @@ EXPECTED = {
     "people:oidc_link": ("POST", NF, NF, NF, NF, NF),
     "people:oidc_callback": ("GET", NF, NF, NF, NF, NF),
     "courses:my_learning": SIGNED_IN,
+    # a person's own data: no id in the URL, so everyone sees only their own; the
+    # forms posted empty are a clear message
+    "people:my_data": SIGNED_IN,
+    "people:my_data_json": SIGNED_IN,
+    "people:my_contact": ("POST", LOGIN, 400, 400, 400, 400),
+    "people:my_request": ("POST", LOGIN, 400, 400, 400, 400),
     # dismissing a notice: learner A's stays; anyone else is sent back to My learning
     "courses:dismiss_notice": ("POST", LOGIN, 302, 302, 302, 302),
     # quiz autosave (JSON): learner A's attempt is nobody else's to write
@@ -127,6 +133,14 @@ EXPECTED = {
     "people_admin:appoint": STAFF_ACTION,
     "people_admin:remove_role": STAFF_ACTION,
     "people_admin:move": STAFF_PAGE,
+    # personal data requests: coordinators (their school's) and department
+    # administrators (their subtree's); learner A's request is school A's
+    "data_requests:list": ("GET", LOGIN, NF, 200, NF, NF),
+    "data_requests:file": STAFF_PAGE,
+    "data_requests:detail": STAFF_PAGE,
+    "data_requests:handle": STAFF_ACTION,
+    "data_requests:copy": STAFF_PAGE,
+    "data_requests:copy_json": STAFF_PAGE,
     # ...and their exam schedule, for the classes of their subtree
     "exam_schedule:schedule": STAFF_PAGE,
     # Wagtail's page tree and its sign-in for private pages
@@ -145,6 +159,7 @@ ADMINISTRATOR = {
     "populations_site:list": 200,
     "populations_site:edit": NF,  # school A is not in commune B
     "exam_schedule:schedule": 200,
+    "data_requests:list": 200,
 }
 ADMINISTRATOR_ROLE = ("administrator", "administrator_b")
 
@@ -196,6 +211,11 @@ OWNER = {
     "people_admin:remove_role": ("administrator_a", 400),
     "people_admin:move": ("administrator_a", 200),
     "populations_site:edit": ("administrator_a", 200),
+    "data_requests:file": ("coordinator_a", 200),
+    "data_requests:detail": ("administrator_a", 200),
+    "data_requests:handle": ("coordinator_a", 400),  # empty form: a clear message
+    "data_requests:copy": ("coordinator_a", 200),
+    "data_requests:copy_json": ("administrator_a", 200),
 }
 # Whole areas owned by Django or Wagtail, checked with one URL each.
 PREFIX_RULES = {

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0011_audit_identity_actions'),
+        ('people', '0013_data_requests'),
     ]
 
     operations = [
