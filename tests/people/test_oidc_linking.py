@@ -8,6 +8,7 @@ import pytest
 from people.erasure import erase_user
 from people.models import AuditEntry, ExternalIdentity
 from people.oidc.linking import Refused, account_for
+from people.personal_data import sections_for
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,9 @@ def test_links_are_one_to_one_and_only_for_open_accounts(settings):
     assert link.method == ExternalIdentity.Method.PERSONAL_ID
     entry = AuditEntry.objects.get(action=AuditEntry.Action.IDENTITY_LINK)
     assert (entry.target_user, entry.after["subject"]) == (an, "a-1")
+    # An's copy of his personal data shows the link (people/personal_data.py).
+    copy = {section["key"]: section["rows"] for section in sections_for(an)}
+    assert [row["subject"] for row in copy["sign_in_identities"]] == ["a-1"]
 
     # An's identity cannot be linked to Bình; An cannot take a second one.
     assert _refusal({"sub": "a-1"}, link_to=binh) == "taken"
