@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from .models import AuditEntry, DataRequest, Membership
+from .models import AuditEntry, DataRequest, ExternalIdentity, Membership
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,12 @@ def _requests(user):
     )
 
 
+def _identities(user):
+    return user.external_identities.order_by("linked_at").values(
+        "issuer", "subject", "method", "linked_at"
+    )
+
+
 def register_people_sections():
     register(
         Section(
@@ -177,5 +183,20 @@ def register_people_sections():
             _requests,
             order=100,
             choices={"kind": DataRequest.Kind, "status": DataRequest.Status},
+        )
+    )
+    register(
+        Section(
+            "sign_in_identities",
+            _("Sign-in identities (VNeID) linked to your account"),
+            (
+                ("issuer", _("issuer")),
+                ("subject", _("subject")),
+                ("method", _("how it was linked")),
+                ("linked_at", _("linked at")),
+            ),
+            _identities,
+            order=20,
+            choices={"method": ExternalIdentity.Method},
         )
     )

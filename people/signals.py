@@ -9,7 +9,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import Signal, receiver
 
 from .context_processors import role_cache_key
-from .models import Membership, Organisation, User
+from .models import ExternalIdentity, Membership, Organisation, User
 from .user_cache import forget_users
 
 # Sent inside the erasure's transaction with ``user``, ``actor`` and
@@ -38,3 +38,10 @@ def keep_official_units(sender, instance, **kwargs):
             "reused, so the unit is retired (active until), not deleted.",
             {instance},
         )
+
+
+@receiver(user_erased)
+def forget_sign_in_identities(sender, user, **kwargs):
+    """An erased account keeps no way in through an outside provider (VNeID):
+    its links go (people/oidc/linking.py)."""
+    ExternalIdentity.objects.filter(user=user).delete()

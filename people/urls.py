@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import personal_data_views as data_views
 from . import views
+from .oidc import views as oidc_views
 
 app_name = "people"
 
@@ -26,6 +27,10 @@ urlpatterns = [
         views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    # OpenID Connect (VNeID): 404 unless configured (people/oidc/)
+    path("vneid/dang-nhap/", oidc_views.SignInStartView.as_view(), name="oidc_sign_in"),
+    path("vneid/lien-ket/", oidc_views.LinkStartView.as_view(), name="oidc_link"),
+    path("vneid/tra-ve/", oidc_views.CallbackView.as_view(), name="oidc_callback"),
     path("du-lieu-ca-nhan/", data_views.my_data, name="my_data"),
     path("du-lieu-ca-nhan/ban-sao.json", data_views.my_data_json, name="my_data_json"),
     path("du-lieu-ca-nhan/lien-he/", data_views.update_contact, name="my_contact"),

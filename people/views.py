@@ -11,6 +11,8 @@ from django.views.decorators.http import require_http_methods
 
 from . import consent, privacy_notice
 from .forms import ForcedPasswordChangeForm, SignInForm
+from .oidc import linking as oidc_linking
+from .oidc.views import allow_link_form, sign_in_context
 from .password_reset import QueuedPasswordResetForm, RateLimitedResetMixin
 
 
@@ -18,6 +20,9 @@ class SignInView(auth_views.LoginView):
     form_class = SignInForm
     template_name = "people/login.html"
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), **sign_in_context()}
 
 
 class SignOutView(auth_views.LogoutView):
@@ -28,6 +33,18 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     form_class = ForcedPasswordChangeForm
     template_name = "people/password_change.html"
     success_url = "/"
+
+    def get_context_data(self, **kwargs):
+        context = {**super().get_context_data(**kwargs), **sign_in_context()}
+        if context.get("oidc_provider_name"):
+            context["oidc_link"] = oidc_linking.link_of(self.request.user)
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if context.get("oidc_provider_name") and not context.get("oidc_link"):
+            allow_link_form(response)
+        return response
 
     def form_valid(self, form):
         response = super().form_valid(form)

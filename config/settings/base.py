@@ -491,6 +491,34 @@ LOGGING = {
     },
 }
 
+# --- oidc: sign-in through an OpenID Connect provider (VNeID-ready), people/oidc/ ---
+# Off unless OIDC_CLIENT_ID and either OIDC_ISSUER (endpoints discovered from its
+# /.well-known/openid-configuration) or the endpoints themselves are set. Code flow
+# with PKCE, state and nonce (mozilla-django-oidc). An identity signs in to an
+# existing account only through a link (people.ExternalIdentity) or a verified
+# personal identification number; never by e-mail, never a new account.
+OIDC_OP_ISSUER = env("OIDC_ISSUER", default="")
+OIDC_RP_CLIENT_ID = env("OIDC_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env("OIDC_CLIENT_SECRET", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env("OIDC_USERINFO_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_JWKS_ENDPOINT", default="")
+OIDC_RP_SIGN_ALGO = env("OIDC_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env("OIDC_SCOPES", default="openid profile")
+# The claims that carry the 12-digit personal identification number and the name;
+# when OIDC_PERSONAL_ID_VERIFIED_CLAIM is set, the number counts only if that claim
+# is true.
+OIDC_PERSONAL_ID_CLAIM = env("OIDC_PERSONAL_ID_CLAIM", default="personal_id")
+OIDC_PERSONAL_ID_VERIFIED_CLAIM = env("OIDC_PERSONAL_ID_VERIFIED_CLAIM", default="")
+OIDC_NAME_CLAIM = env("OIDC_NAME_CLAIM", default="name")
+OIDC_PROVIDER_NAME = env("OIDC_PROVIDER_NAME", default="VNeID")
+OIDC_TIMEOUT = env.float("OIDC_TIMEOUT", default=5)
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_CREATE_USER = False
+OIDC_AUTHENTICATION_CALLBACK_URL = "people:oidc_callback"
+AUTHENTICATION_BACKENDS.append("people.oidc.backend.PortalOIDCBackend")
 # --- idcrypt: personal ID numbers encrypted at rest, found by a keyed hash ---
 # people/encryption.py. DJANGO_PERSONAL_ID_KEYS: Fernet keys (Fernet.generate_key()),
 # comma-separated, newest first: the first encrypts, each decrypts (rotation).

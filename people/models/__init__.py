@@ -4,6 +4,7 @@ about them, one module per concept; every model is importable from here."""
 from .consent import ConsentRecord, NoticeAcknowledgement, ProcessingBasis
 from .events import UnitEvent
 from .history import AuditEntry, Transfer
+from .identities import ExternalIdentity
 from .organisations import Membership, MembershipQuerySet, Organisation, SchoolClass
 from .ratelimits import RateLimitCounter
 from .requests import DataRequest, DataRequestQuerySet
@@ -12,6 +13,7 @@ from .users import User, UserManager, UserQuerySet, citizen_id_validator
 
 __all__ = [
     "AuditEntry",
+    "ExternalIdentity",
     "DataRequest",
     "DataRequestQuerySet",
     "ConsentRecord",

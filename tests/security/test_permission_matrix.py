@@ -54,6 +54,11 @@ EXPECTED = {
     "people:password_reset_done": PUBLIC,
     "people:password_reset_confirm": PUBLIC,  # a bad link: a page that says so
     "people:password_reset_complete": PUBLIC,
+    # VNeID / OpenID Connect: nothing at all until a provider is configured (the
+    # configured behaviour: tests/people/test_oidc_refusals.py and the browser test)
+    "people:oidc_sign_in": ("GET", NF, NF, NF, NF, NF),
+    "people:oidc_link": ("POST", NF, NF, NF, NF, NF),
+    "people:oidc_callback": ("GET", NF, NF, NF, NF, NF),
     "courses:my_learning": SIGNED_IN,
     # a person's own data: no id in the URL, so everyone sees only their own; the
     # forms posted empty are a clear message
