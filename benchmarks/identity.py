@@ -22,8 +22,13 @@ What it does, inside a temporary directory that is removed at the end:
 Prints ``oidc_signin_p50_ms`` (median of every sign-in) and comments with the first
 round's median and the 95th percentile. Only 127.0.0.1 is contacted; every request
 has a timeout.
+
+Then, when DATABASE_URL names a PostgreSQL server (``make bench`` sets it), erasing a
+learner with 50 attempts and a certificate (benchmarks/harness/erasure.py) on a scratch
+database: ``erasure_seconds``.
 """
 
+import os
 import statistics
 import sys
 import textwrap
@@ -153,6 +158,12 @@ def measure(args, tmp):
             )
     finally:
         provider.stop()
+    if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        from harness import erasure
+
+        erasure.run()
+    else:
+        comment("erasure_seconds: not measured, needs DATABASE_URL=postgres://…")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,9 @@
 """Erasing a learner (people/erasure.py) on PostgreSQL: how long the one transaction
-takes for a learner with 50 quiz attempts and a certificate.
-
-Run from the repository root with the project's virtualenv (PostgreSQL required):
+takes for a learner with 50 quiz attempts and a certificate. Run by
+benchmarks/identity.py when DATABASE_URL names a PostgreSQL server:
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python \\
-        benchmarks/erasure.py
+        benchmarks/identity.py
 
 What it does:
 
@@ -32,10 +31,10 @@ import sys
 import time
 from pathlib import Path
 
-from harness.output import comment, metric
-from harness.stack import own_database
+from .output import comment, metric
+from .stack import own_database
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent.parent
 ATTEMPTS, QUESTIONS, LESSONS = 50, 10, 5
 
 
@@ -239,11 +238,9 @@ def measure(args):
     metric("erasure_seconds", f"{max(times):.3f}", "s")
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--learners", type=int, default=6)
-    parser.add_argument("--others", type=int, default=2000)
-    args = parser.parse_args()
+def run(learners=6, others=2000):
+    """Seed, time and print ``erasure_seconds`` on a scratch database of its own."""
+    args = argparse.Namespace(learners=learners, others=others)
     with own_database("bench_erasure_") as database_url:
         try:
             setup_django(database_url)
@@ -252,7 +249,3 @@ def main():
             from django.db import connections
 
             connections.close_all()
-
-
-if __name__ == "__main__":
-    main()
