@@ -24,6 +24,8 @@ NAV_URL_NAMES = {
     "login": "people:login",
     "logout": "people:logout",
     "open_data": "open_data:index",
+    "web_manifest": "web_manifest",
+    "service_worker": "service_worker",
 }
 
 

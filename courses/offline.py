@@ -1,0 +1,170 @@
+"""A course "kept offline": what the service worker (site/templates/sw.js) stores.
+
+The pack lists, for one enrolled learner and course, the lesson pages, the phone-size
+renditions of their images and the practice quizzes, each with its size in bytes and
+its revision. The browser shows the total before anything is downloaded, and on
+reconnecting compares the revisions with those it kept: a page the editor has
+published again is fetched again, one that left the course is dropped.
+
+Online only, never in a pack: timed quizzes (the course has a time limit), exam
+quizzes and quizzes with a class window (their answers count only inside the window),
+documents and videos (they say so on the page). Sizes of pages are estimates (the
+rendered body plus the layout around it); image sizes are the files' own.
+"""
+
+import os
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.cache import cache
+from django.templatetags.static import static
+from django.urls import reverse
+from wagtail.images.models import Filter
+
+from people.models import Membership
+
+from .models import LessonPage, QuizPage, QuizWindow
+from .outline import course_outline
+
+# What the lesson template's {% picture %} offers a phone: WebP at 360 and 720 px
+# (a wider screen's 1080 px copy falls back to these offline, see sw.js).
+PHONE_RENDITIONS = Filter.expand_spec("format-{webp}|width-{360,720}")
+# The layout around a page's own text (header, footer, forms), measured on the demo
+# lesson without its body: about 6 KiB of HTML.
+LAYOUT_BYTES = 6 * 1024
+# Every page of a pack uses these; they are cached once for all courses.
+SHELL_ASSETS = ("css/site.css", "js/pwa.js", "courses/video.js", "favicon.svg")
+
+
+def budget_bytes():
+    """The most a browser keeps for all its offline courses together (0: off)."""
+    return settings.OFFLINE_BUDGET_MIB * 1024 * 1024
+
+
+def online_only_quiz_ids(course, quiz_ids, user):
+    """Which of the course's quizzes must be taken online, for this learner."""
+    if not quiz_ids:
+        return set()
+    if course.time_limit_minutes:
+        return set(quiz_ids)
+    exams = set(
+        QuizPage.objects.filter(pk__in=quiz_ids, kind=QuizPage.Kind.EXAM).values_list(
+            "pk", flat=True
+        )
+    )
+    class_ids = Membership.objects.filter(
+        user=user, school_class__isnull=False
+    ).values("school_class_id")
+    windowed = set(
+        QuizWindow.objects.filter(
+            quiz_id__in=quiz_ids, school_class_id__in=class_ids
+        ).values_list("quiz_id", flat=True)
+    )
+    return exams | windowed
+
+
+def quiz_is_online_only(quiz, course, user):
+    if course.time_limit_minutes or quiz.kind == QuizPage.Kind.EXAM:
+        return True  # no query needed
+    return bool(online_only_quiz_ids(course, [quiz.pk], user))
+
+
+def _body_bytes(lesson):
+    """The rendered body's size, cached per published revision."""
+    key = f"courses:offline-bytes:{lesson.pk}:{lesson.live_revision_id}"
+    size = cache.get(key)
+    if size is None:
+        html = "".join(str(block.render()) for block in lesson.body)
+        size = len(html.encode()) + len(lesson.intro.encode())
+        cache.set(key, size, 24 * 3600)
+    return size
+
+
+def _image_entries(lesson):
+    entries = []
+    for block in lesson.body:
+        if block.block_type != "image" or not block.value.get("image"):
+            continue
+        renditions = block.value["image"].get_renditions(*PHONE_RENDITIONS)
+        for rendition in renditions.values():
+            try:
+                size = rendition.file.size
+            except OSError:  # the file went missing: the page shows its alt text
+                continue
+            entries.append(
+                {
+                    "url": rendition.url,
+                    "kind": "image",
+                    "bytes": size,
+                    "revision": rendition.file.name,
+                }
+            )
+    return entries
+
+
+def _asset_bytes(name):
+    path = finders.find(name)
+    return os.path.getsize(path) if path else 0
+
+
+def _page_entry(item, kind, page, extra_bytes=0):
+    return {
+        "url": item.url,
+        "kind": kind,
+        "title": item.title,
+        "bytes": LAYOUT_BYTES + extra_bytes,
+        # Compared on reconnect: a new publication gives a new revision id.
+        "revision": str(page.live_revision_id or page.last_published_at or ""),
+    }
+
+
+def course_pack(course, user):
+    """The pack of ``course`` for ``user`` (an active enrolment is checked by the
+    caller): a dict ready for JSON."""
+    items = course_outline(course)
+    quiz_ids = [item.pk for item in items if item.is_quiz]
+    online_only = online_only_quiz_ids(course, quiz_ids, user)
+    lessons = LessonPage.objects.live().in_bulk(
+        [item.pk for item in items if not item.is_quiz]
+    )
+    quizzes = QuizPage.objects.live().in_bulk(
+        [pk for pk in quiz_ids if pk not in online_only]
+    )
+    entries = [_page_entry(course, "course", course)]
+    skipped = []
+    for item in items:
+        if item.pk in lessons:
+            lesson = lessons[item.pk]
+            entries.append(_page_entry(item, "lesson", lesson, _body_bytes(lesson)))
+            entries.extend(_image_entries(lesson))
+        elif item.pk in quizzes:
+            quiz = quizzes[item.pk]
+            entries.append(_page_entry(item, "quiz", quiz, len(quiz.intro.encode())))
+        elif item.pk in online_only:
+            skipped.append({"url": item.url, "title": item.title})
+    entries.append(
+        {
+            "url": reverse("courses:my_learning"),
+            "kind": "page",
+            "bytes": LAYOUT_BYTES,
+            "revision": "",  # fetched again at every reconnect
+        }
+    )
+    entries.extend(
+        {
+            "url": static(name),
+            "kind": "asset",
+            "bytes": _asset_bytes(name),
+            "revision": static(name),  # hashed names in production
+        }
+        for name in SHELL_ASSETS
+    )
+    return {
+        "course": course.pk,
+        "title": course.title,
+        "prefix": course.get_url(),
+        "entries": entries,
+        "online_only": skipped,
+        "total_bytes": sum(entry["bytes"] for entry in entries),
+        "budget_bytes": budget_bytes(),
+    }
