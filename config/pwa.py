@@ -3,9 +3,9 @@
 ``/sw.js`` is rendered from site/templates/sw.js with this deployment's addresses (the
 hashed static names, My learning, sign-out, the pack endpoint) and its Vietnamese
 notices, so the worker holds no hard-coded path. At the root, its scope is the whole
-site; it caches only what courses.offline lists for a course a learner keeps offline
-(plus My learning and the static files those pages use), never a POST and never a
-page outside a pack. The header ``Service-Worker-Allowed`` says so explicitly.
+site; it caches only what courses.offline_pack lists for a course a learner keeps
+offline (plus My learning and the static files those pages use), never a POST and
+never a page outside a pack. The header ``Service-Worker-Allowed`` says so explicitly.
 """
 
 import hashlib
@@ -73,8 +73,12 @@ def web_manifest(request):
         "background_color": "#ffffff",
         "theme_color": THEME_COLOUR,
         "icons": [
-            {"src": static(f"icons/app-{size}.png"), "sizes": f"{size}x{size}",
-             "type": "image/png", "purpose": purpose}
+            {
+                "src": static(f"icons/app-{size}.png"),
+                "sizes": f"{size}x{size}",
+                "type": "image/png",
+                "purpose": purpose,
+            }
             for size, purpose in ((192, "any"), (512, "any"), (512, "maskable"))
         ],
     }

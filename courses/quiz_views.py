@@ -23,7 +23,6 @@ from .learner_pages import (
     touch,
 )
 from .models import QuizAttempt
-from .offline import quiz_is_online_only
 
 
 def _attempt_or_404(enrolment, quiz_page, attempt_id):
@@ -92,8 +91,6 @@ def overview(request, quiz_page):
             "attempts_left": None if not limit else max(0, limit - used),
             "question_count": papers.paper_length(quiz_page),
             "start_url": _url(quiz_page, "start"),
-            "online_only": enrolment is not None
-            and quiz_is_online_only(quiz_page, course, request.user),
             "review_notices": (
                 attempt_review.review_state(
                     enrolment, quiz_page, course, attempts

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import focus_views, notice_views, offline_views, quiz_views, views
+from . import focus_views, notice_views, offline_pack_views, quiz_views, views
 
 app_name = "courses"
 
@@ -11,8 +11,8 @@ urlpatterns = [
         notice_views.dismiss_notice,
         name="dismiss_notice",
     ),
-    # What "keep offline" downloads (JSON for the service worker): courses.offline.
-    path("ngoai-tuyen/<int:course_id>/", offline_views.pack, name="offline_pack"),
+    # What "keep offline" downloads (JSON for the service worker): courses.offline_pack.
+    path("ngoai-tuyen/<int:course_id>/", offline_pack_views.pack, name="offline_pack"),
     # Quiz autosave, outside the page tree: see quiz_views.autosave.
     path("lan/<int:attempt_id>/luu/", quiz_views.autosave, name="autosave"),
     # Focus signals of an open attempt (sendBeacon): see focus_views.

@@ -19,7 +19,7 @@ from .enrolment import SelfEnrolmentClosed, enrol_self
 from .learner_pages import render_page, require_enrolment, touch
 from .models import Enrolment
 from .notices import shown_notices
-from .offline import budget_bytes
+from .offline_pack import budget_bytes
 from .outline import course_outline
 
 

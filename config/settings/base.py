@@ -470,7 +470,7 @@ LOGGING = {
     },
 }
 
-# --- pwa: courses kept offline (courses/offline.py, site/templates/sw.js) ---
+# --- pwa: courses kept offline (courses/offline_pack.py, site/templates/sw.js) ---
 # The most one browser keeps for all its offline courses together, in MiB; beyond
 # it the course opened longest ago is dropped. 0 turns "keep offline" off.
 OFFLINE_BUDGET_MIB = env.int("DJANGO_OFFLINE_BUDGET_MIB", default=50)

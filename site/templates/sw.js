@@ -1,5 +1,5 @@
 /* Service worker (config/pwa.py serves it at /sw.js; README "Learning offline").
-   Caches only courses a learner keeps offline (courses/offline.py lists them),
+   Caches only courses a learner keeps offline (courses/offline_pack.py lists them),
    My learning and static files; never a POST, never a page outside a pack.
    Pages: network first, the kept copy when offline. Static files and images:
    the kept copy first. Version __VERSION__. */

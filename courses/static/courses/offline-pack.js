@@ -1,4 +1,4 @@
-/* "Keep offline" on a course page (courses/offline.py, site/templates/sw.js): shows
+/* "Keep offline" on a course page (courses/offline_pack.py, site/templates/sw.js): shows
    the pack's size and the budget before anything is downloaded, then asks the
    service worker to keep the course or to remove it. */
 (function () {

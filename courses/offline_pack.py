@@ -1,7 +1,8 @@
 """A course "kept offline": what the service worker (site/templates/sw.js) stores.
 
 The pack lists, for one enrolled learner and course, the lesson pages, the phone-size
-renditions of their images and the practice quizzes, each with its size in bytes and
+renditions of their images, the practice quizzes and the learner's practice attempts
+in progress (their questions can be answered offline), each with its size in bytes and
 its revision. The browser shows the total before anything is downloaded, and on
 reconnecting compares the revisions with those it kept: a page the editor has
 published again is fetched again, one that left the course is dropped.
@@ -23,7 +24,7 @@ from wagtail.images.models import Filter
 
 from people.models import Membership
 
-from .models import LessonPage, QuizPage, QuizWindow
+from .models import LessonPage, QuizAttempt, QuizPage, QuizWindow
 from .outline import course_outline
 
 # What the lesson template's {% picture %} offers a phone: WebP at 360 and 720 px
@@ -52,21 +53,15 @@ def online_only_quiz_ids(course, quiz_ids, user):
             "pk", flat=True
         )
     )
-    class_ids = Membership.objects.filter(
-        user=user, school_class__isnull=False
-    ).values("school_class_id")
+    class_ids = Membership.objects.filter(user=user, school_class__isnull=False).values(
+        "school_class_id"
+    )
     windowed = set(
         QuizWindow.objects.filter(
             quiz_id__in=quiz_ids, school_class_id__in=class_ids
         ).values_list("quiz_id", flat=True)
     )
     return exams | windowed
-
-
-def quiz_is_online_only(quiz, course, user):
-    if course.time_limit_minutes or quiz.kind == QuizPage.Kind.EXAM:
-        return True  # no query needed
-    return bool(online_only_quiz_ids(course, [quiz.pk], user))
 
 
 def _body_bytes(lesson):
@@ -118,6 +113,27 @@ def _page_entry(item, kind, page, extra_bytes=0):
     }
 
 
+def _open_attempt_entries(user, quizzes):
+    """The learner's untimed practice attempts in progress: their pages hold the
+    questions, to be answered offline and sent later (courses.offline_sync)."""
+    attempts = QuizAttempt.objects.open().filter(
+        enrolment__user=user,
+        quiz_id__in=list(quizzes),
+        deadline__isnull=True,
+        window__isnull=True,
+    )
+    return [
+        {
+            "url": quizzes[attempt.quiz_id].url
+            + quizzes[attempt.quiz_id].reverse_subpage("attempt", args=[attempt.pk]),
+            "kind": "attempt",
+            "bytes": LAYOUT_BYTES + len(str(attempt.snapshot).encode()),
+            "revision": str(attempt.pk),  # dropped once submitted
+        }
+        for attempt in attempts.only("pk", "quiz_id", "snapshot")
+    ]
+
+
 def course_pack(course, user):
     """The pack of ``course`` for ``user`` (an active enrolment is checked by the
     caller): a dict ready for JSON."""
@@ -142,6 +158,7 @@ def course_pack(course, user):
             entries.append(_page_entry(item, "quiz", quiz, len(quiz.intro.encode())))
         elif item.pk in online_only:
             skipped.append({"url": item.url, "title": item.title})
+    entries.extend(_open_attempt_entries(user, quizzes))
     entries.append(
         {
             "url": reverse("courses:my_learning"),
