@@ -32,6 +32,8 @@ NAV_URL_NAMES = {
 @lru_cache(maxsize=4)
 def _nav_urls(script_prefix):
     urls = {key: reverse(name) for key, name in NAV_URL_NAMES.items()}
+    if not settings.OFFLINE_BUDGET_MIB:  # the installable app is off (config/pwa.py)
+        del urls["web_manifest"], urls["service_worker"]
     urls["languages"] = [
         {
             "code": code,

@@ -12,7 +12,8 @@ import hashlib
 import json
 
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
+from django.contrib.staticfiles import finders
+from django.http import Http404, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
@@ -23,6 +24,7 @@ from django.views.decorators.http import require_GET
 from home.context_processors import portal
 
 THEME_COLOUR = "#a50e0e"  # base.html's theme-color
+QUEUE_SCRIPT = "js/offline-queue.js"
 
 
 def _worker_config():
@@ -34,6 +36,8 @@ def _worker_config():
         # The pack of course 0, to be completed with the id: ".../0/" -> ".../<id>/"
         "pack": reverse("courses:offline_pack", args=[0]),
         "stylesheet": static("css/site.css"),
+        # The offline queue (lesson done, practice answers), for Background Sync.
+        "queue": static(QUEUE_SCRIPT) if finders.find(QUEUE_SCRIPT) else "",
         "offlineTitle": _("No connection"),
         "offlineText": _(
             "This page has not been kept for offline learning. "
@@ -45,6 +49,8 @@ def _worker_config():
 
 @require_GET
 def service_worker(request):
+    if not settings.OFFLINE_BUDGET_MIB:
+        raise Http404  # a worker already installed unregisters itself on a 404
     config = json.dumps(_worker_config(), ensure_ascii=False)
     script = render_to_string("sw.js", {"config": config})
     # The version the browser compares: a new deployment or setting, a new worker.

@@ -10,6 +10,15 @@ const META = "offline-meta";
 const META_KEY = "/__offline-meta__";
 const REFRESH_EVERY_MS = 5 * 60 * 1000;
 
+// What was done offline (lesson done, practice answers) is sent by the offline queue;
+// Background Sync wakes this worker to send it even with no page open.
+if (C.queue) {
+  importScripts(C.queue);
+  self.addEventListener("sync", (event) => {
+    if (event.tag === self.offlineQueue.SYNC_TAG) event.waitUntil(self.offlineQueue.flush());
+  });
+}
+
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
 
