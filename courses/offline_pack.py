@@ -39,7 +39,7 @@ SHELL_ASSETS = ("css/site.css", "js/pwa.js", "courses/video.js", "favicon.svg")
 
 def budget_bytes():
     """The most a browser keeps for all its offline courses together (0: off)."""
-    return settings.OFFLINE_BUDGET_MIB * 1024 * 1024
+    return int(settings.OFFLINE_BUDGET_MIB * 1024 * 1024)
 
 
 def online_only_quiz_ids(course, quiz_ids, user):

@@ -474,4 +474,4 @@ LOGGING = {
 # The most one browser keeps for all its offline courses together, in MiB; beyond
 # it the course opened longest ago is dropped. 0 turns the installable app off: no
 # manifest, no service worker, no "keep offline" (the benchmark's baseline).
-OFFLINE_BUDGET_MIB = env.int("DJANGO_OFFLINE_BUDGET_MIB", default=50)
+OFFLINE_BUDGET_MIB = env.float("DJANGO_OFFLINE_BUDGET_MIB", default=50)

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from courses.models import CoursePage, Enrolment, LessonPage, QuizPage
+from courses.offline_pack import course_pack
 from people.models import User
 
 from .conftest import assert_accessible
@@ -60,6 +61,40 @@ def test_kept_course_opens_without_network(page, live_server, demo_content):
     assert response.status == 503
     expect(page.get_by_role("heading", level=1)).to_have_text("Không có kết nối mạng")
 
+    # The editor publishes a lesson again while the phone is offline: when the
+    # connection returns, the kept copy is replaced without the page being visited.
+    page.goto(live_server.url + "/hoc-tap-cua-toi/")
+    lesson = LessonPage.objects.get(pk=lessons[1].pk)
+    lesson.title = "Bài đã cập nhật"
+    lesson.save_revision().publish()
     page.context.set_offline(False)
-    page.goto(live_server.url + lessons[0].url)
     expect(banner).to_be_hidden()
+    page.wait_for_timeout(3000)  # the worker compares revisions and fetches again
+    page.context.set_offline(True)
+    page.goto(live_server.url + lessons[1].url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bài đã cập nhật")
+
+
+def test_least_recently_opened_course_makes_room(
+    page, live_server, demo_content, settings
+):
+    student = User.objects.get(username=USERNAME)
+    first, second = CoursePage.objects.live().order_by("path")[:2]
+    for course in (first, second):
+        Enrolment.objects.create(user=student, course=course)
+    sizes = [course_pack(course, student)["total_bytes"] for course in (first, second)]
+    # Room for either course, not for both.
+    settings.OFFLINE_BUDGET_MIB = (max(sizes) + 1024) / (1024 * 1024)
+
+    sign_in(page, live_server, USERNAME, PASSWORD)
+    for course in (first, second):
+        page.goto(live_server.url + course.url)
+        box = page.locator("#offline-pack")
+        box.get_by_role("button", name="Lưu để học ngoại tuyến").click()
+        expect(box).to_have_attribute("data-kept", "1", timeout=30_000)
+    expect(box.get_by_role("status")).to_contain_text(
+        f"Để có chỗ, thiết bị này không còn lưu: {first.title}."
+    )
+    page.context.set_offline(True)
+    assert page.goto(live_server.url + second.url).status == 200
+    assert page.goto(live_server.url + first.url).status == 503
