@@ -179,9 +179,10 @@ def course_pack(course, user):
     return {
         "course": course.pk,
         "title": course.title,
-        "prefix": course.get_url(),
         "entries": entries,
         "online_only": skipped,
+        # My learning's "continue" link redirects; offline it leads to the course page.
+        "aliases": {course.url + course.reverse_subpage("resume"): course.url},
         "total_bytes": sum(entry["bytes"] for entry in entries),
         "budget_bytes": budget_bytes(),
     }

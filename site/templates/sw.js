@@ -22,8 +22,9 @@ if (C.queue) {
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
 
-/* The list of kept courses: {courses: {id: {title, prefix, bytes, opened, entries:
-   {path: revision}}}, checked}, as one JSON response in its own cache. */
+/* The list of kept courses: {courses: {id: {title, bytes, opened, entries:
+   {path: revision}, aliases: {path: kept path}}}, checked}, as one JSON response in
+   its own cache. */
 async function readMeta() {
   const hit = await (await caches.open(META)).match(META_KEY);
   return hit ? hit.json() : { courses: {}, checked: 0 };
@@ -102,8 +103,8 @@ async function keepCourse(id) {
   const got = await download(pack, () => true);
   const meta = await readMeta();
   meta.courses[id] = {
-    title: pack.title, prefix: pack.prefix, bytes: got.bytes,
-    opened: Date.now(), entries: got.entries,
+    title: pack.title, bytes: got.bytes,
+    opened: Date.now(), entries: got.entries, aliases: pack.aliases || {},
   };
   const evicted = await evict(meta, pack.budget_bytes, String(id));
   await writeMeta(meta);
@@ -131,6 +132,7 @@ async function refresh(force) {
     const got = await download(pack, (e) => e.kind === "page" ||
       (e.kind === "asset" ? !shell.has(e.url) : kept.entries[e.url] !== e.revision));
     Object.assign(kept.entries, got.entries);
+    kept.aliases = pack.aliases || {};
     kept.bytes = 0;
     for (const response of await Promise.all((await cache.keys()).map((r) => cache.match(r)))) {
       kept.bytes += (await response.blob()).size;
@@ -179,6 +181,10 @@ async function page(request, url) {
   } catch (error) {
     const kept = await caches.match(url.pathname, { ignoreSearch: true });
     if (kept) { if (id) await touch(id); return kept; }
+    for (const course of Object.values(meta.courses)) {
+      const target = (course.aliases || {})[url.pathname];
+      if (target) return Response.redirect(target, 302);
+    }
     return offlinePage();
   }
 }

@@ -48,6 +48,8 @@ def test_kept_course_opens_without_network(page, live_server, demo_content):
     expect(page.get_by_role("heading", level=1)).to_have_text("Khóa học của tôi")
     expect(banner).to_contain_text(BANNER)
     assert_accessible(page)
+    page.get_by_role("link", name="Bắt đầu học").click()  # a redirect online
+    expect(page.get_by_role("heading", level=1)).to_have_text(course.title)
     for item in [course, *lessons, *quizzes]:
         response = page.goto(live_server.url + item.url)
         assert response.status == 200, item.url

@@ -51,6 +51,7 @@ def test_pack_lists_lessons_images_and_practice_quizzes_only(
     assert pack["total_bytes"] == sum(e["bytes"] for e in pack["entries"])
     assert pack["budget_bytes"] == 50 * 1024 * 1024
     assert pack["online_only"] == []
+    assert pack["aliases"] == {course.url + "tiep-tuc/": course.url}
 
     # A new publication gives the page a new revision: the worker fetches it again.
     before = by_kind["lesson"][1]["revision"]
