@@ -30,6 +30,20 @@ def test_kept_course_opens_without_network(page, live_server, demo_content):
     assert lessons and quizzes
 
     sign_in(page, live_server, USERNAME, PASSWORD)
+    # The install hint (Android Chrome's beforeinstallprompt), quiet and dismissible.
+    page.goto(live_server.url + "/hoc-tap-cua-toi/")
+    hint = page.locator("#install-hint")
+    expect(hint).to_be_hidden()
+    install_prompt = "window.dispatchEvent(new Event('beforeinstallprompt'))"
+    page.evaluate(install_prompt)
+    expect(hint).to_contain_text("Thêm cổng vào màn hình chính")
+    assert_accessible(page)
+    hint.get_by_role("button", name="Để sau").click()
+    expect(hint).to_be_hidden()
+    page.reload()
+    page.evaluate(install_prompt)
+    expect(hint).to_be_hidden()  # remembered on this device
+
     page.goto(live_server.url + course.url)
     box = page.locator("#offline-pack")
     # The size and the budget before anything is downloaded.
