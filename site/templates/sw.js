@@ -114,9 +114,15 @@ async function keepCourse(id) {
 /* On reconnect: fetch each kept course's pack again; what the editor published
    again is downloaded again, what left the course is dropped, and a course the
    learner is no longer enrolled in is forgotten. */
-async function refresh(force) {
-  const meta = await readMeta();
-  if (!force && Date.now() - meta.checked < REFRESH_EVERY_MS) return;
+async function refresh(force, user, onlyUser) {
+  let meta = await readMeta();
+  if (user && meta.user !== user) {
+    // Kept pages are one account's: another one signed in on this browser.
+    if (meta.user) { await forgetEverything(); meta = { courses: {}, checked: 0 }; }
+    meta.user = user;
+    await writeMeta(meta);
+  }
+  if (onlyUser || (!force && Date.now() - meta.checked < REFRESH_EVERY_MS)) return;
   meta.checked = Date.now();
   for (const id of Object.keys(meta.courses)) {
     const kept = meta.courses[id];
@@ -148,7 +154,10 @@ self.addEventListener("message", (event) => {
     keep: () => keepCourse(course),
     forget: async () => { const meta = await readMeta(); await forget(meta, String(course)); await writeMeta(meta); return { ok: true }; },
     status: async () => { const meta = await readMeta(); const kept = meta.courses[String(course)]; return { kept: !!kept, bytes: kept ? kept.bytes : 0 }; },
-    refresh: async () => { await refresh(event.data.force); return { ok: true }; },
+    refresh: async () => {
+      await refresh(event.data.force, event.data.user, event.data.onlyUser);
+      return { ok: true };
+    },
   }[type];
   if (work) event.waitUntil(work().then(reply, (error) => reply({ ok: false, reason: String(error) })));
 });

@@ -26,11 +26,13 @@
     });
   }
   window.offlinePages = { ask: ask };
+  var user = script.getAttribute("data-user");
   window.addEventListener("online", function () {
     showState();
-    ask({ type: "refresh", force: true });
+    ask({ type: "refresh", force: true, user: user });
   });
-  if (navigator.onLine) ask({ type: "refresh" });
+  // Also when offline: another account on this browser must not see these pages.
+  ask({ type: "refresh", user: user, onlyUser: !navigator.onLine });
 
   var hint = document.getElementById("install-hint");
   if (!hint) return;
