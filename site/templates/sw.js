@@ -63,8 +63,8 @@ async function download(pack, keep) {
     const target = entry.kind === "asset" || entry.kind === "page" ? shell : cache;
     const size = await store(target, entry.url).catch(() => -1);
     if (size < 0) failed += 1;
+    // A course's size is its own pages and images; the shared shell is not counted.
     else if (target === cache) { bytes += size; entries[entry.url] = entry.revision; }
-    else bytes += size;
   }
   return { entries, bytes, failed };
 }
@@ -91,7 +91,9 @@ async function fetchPack(id) {
   const response = await fetch(C.pack.replace("/0/", "/" + id + "/"), {
     credentials: "same-origin", redirect: "manual", cache: "no-store",
   });
-  if (response.status === 401 || response.status === 403 || response.status === 404) return null;
+  // 404: not enrolled any more, or the course is gone. Signed out (401) or a server
+  // error: try again later, the kept pages stay.
+  if (response.status === 404) return null;
   if (!response.ok) throw new Error("pack " + response.status);
   return response.json();
 }
