@@ -27,7 +27,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tai-khoan/", include("people.urls")),
-    path("hoc-tap-cua-toi/", include("courses.urls")),
+    path("", include("courses.urls")),  # /hoc-tap-cua-toi/…, /hoc/dong-bo/
     path("dieu-phoi/", include("people.coordinator_urls")),
     path("dieu-phoi/", include("courses.coordinator_urls")),
     path("dieu-phoi/", include("reports.class_progress.urls")),

@@ -3,6 +3,7 @@
 from .banks import CompetenceTag, Question, QuestionBank
 from .exams import QuizExtraTime, QuizWindow
 from .notices import Notice
+from .offline import SyncedItem
 from .pages import Audience, CourseIndexPage, CoursePage, LessonPage, QuizPage
 from .records import (
     ClassEnrolment,
@@ -29,4 +30,5 @@ __all__ = [
     "QuizExtraTime",
     "QuizPage",
     "QuizWindow",
+    "SyncedItem",
 ]

@@ -60,6 +60,9 @@ EXPECTED = {
     "courses:autosave": ("POST", 401, NF, NF, NF, NF),
     # focus signals (sendBeacon): likewise only the learner's own open attempt
     "courses:attempt_focus": ("POST", 401, NF, NF, NF, NF),
+    # offline sync (JSON): only ever the signed-in person's own items; an empty
+    # body is a clear 400 whoever sends it
+    "courses:offline_sync": ("POST", 401, 400, 400, 400, 400),
     # coordinators: their own dashboard and upload form...
     "coordinator:home": ("GET", LOGIN, NF, 200, NF, NF),
     "coordinator:upload": ("GET", LOGIN, NF, 200, NF, NF),
