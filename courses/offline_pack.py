@@ -25,6 +25,7 @@ from wagtail.images.models import Filter
 from people.models import Membership
 
 from .models import LessonPage, QuizAttempt, QuizPage, QuizWindow
+from .offline_sync import answers_may_wait
 from .outline import course_outline
 
 # What the lesson template's {% picture %} offers a phone: WebP at 360 and 720 px
@@ -42,26 +43,19 @@ def budget_bytes():
     return int(settings.OFFLINE_BUDGET_MIB * 1024 * 1024)
 
 
-def online_only_quiz_ids(course, quiz_ids, user):
-    """Which of the course's quizzes must be taken online, for this learner."""
+def windowed_quiz_ids(quiz_ids, user):
+    """The quizzes a class of this learner has a window on: their answers count
+    only inside it, so they are taken online."""
     if not quiz_ids:
         return set()
-    if course.time_limit_minutes:
-        return set(quiz_ids)
-    exams = set(
-        QuizPage.objects.filter(pk__in=quiz_ids, kind=QuizPage.Kind.EXAM).values_list(
-            "pk", flat=True
-        )
-    )
     class_ids = Membership.objects.filter(user=user, school_class__isnull=False).values(
         "school_class_id"
     )
-    windowed = set(
+    return set(
         QuizWindow.objects.filter(
             quiz_id__in=quiz_ids, school_class_id__in=class_ids
         ).values_list("quiz_id", flat=True)
     )
-    return exams | windowed
 
 
 def _body_bytes(lesson):
@@ -139,13 +133,15 @@ def course_pack(course, user):
     caller): a dict ready for JSON."""
     items = course_outline(course)
     quiz_ids = [item.pk for item in items if item.is_quiz]
-    online_only = online_only_quiz_ids(course, quiz_ids, user)
     lessons = LessonPage.objects.live().in_bulk(
         [item.pk for item in items if not item.is_quiz]
     )
-    quizzes = QuizPage.objects.live().in_bulk(
-        [pk for pk in quiz_ids if pk not in online_only]
-    )
+    # Timed quizzes and exams (offline_sync's rule), and quizzes with a class window.
+    quizzes = QuizPage.objects.live().in_bulk(quiz_ids)
+    online_only = windowed_quiz_ids(quiz_ids, user) | {
+        pk for pk, quiz in quizzes.items() if not answers_may_wait(quiz, course)
+    }
+    quizzes = {pk: q for pk, q in quizzes.items() if pk not in online_only}
     entries = [_page_entry(course, "course", course)]
     skipped = []
     for item in items:
