@@ -241,15 +241,13 @@ def keep_and_read_offline(browser, devices, origin, urls, attempt, cookies, env)
         form = page.locator("form[data-offline=lesson_done]")
         if form.count():
             form.get_by_role("button").click()
-            page.wait_for_timeout(300)
+            form.wait_for(state="detached")  # the queue kept it: the form says so
     page.goto(origin + attempt)
     for choices in records(env)["key"].values():
         for key in choices:
             page.locator(f"#c-{key}").check()
     page.get_by_role("button", name="Nộp bài").click()
-    page.wait_for_timeout(500)
-    queued = page.evaluate("offlineQueue.pending ? offlineQueue.pending() : null")
-    comment(f"queued on the phone while offline: {queued}")
+    page.locator("[data-save-status]").filter(has_text="khi có mạng").wait_for()
 
     context.set_offline(False)
     page.goto(origin + urls["lessons"][0][0])
@@ -262,6 +260,11 @@ def keep_and_read_offline(browser, devices, origin, urls, attempt, cookies, env)
     synced = after["lessons_done"] + after["submitted"]
     metric("offline_answers_synced", f"{synced}/{expected}", "items")
     metric("offline_lost", expected - synced, "items")
+    comment(
+        f"recorded after reconnecting: {after['lessons_done']} of "
+        f"{len(urls['lessons'])} lessons done, "
+        f"{after['submitted']} quiz attempt submitted"
+    )
     context.close()
 
     # A replay: every sync request the browser sent, once more.
