@@ -34,8 +34,18 @@ PHONE_RENDITIONS = Filter.expand_spec("format-{webp}|width-{360,720}")
 # The layout around a page's own text (header, footer, forms), measured on the demo
 # lesson without its body: about 6 KiB of HTML.
 LAYOUT_BYTES = 6 * 1024
-# Every page of a pack uses these; they are cached once for all courses.
-SHELL_ASSETS = ("css/site.css", "js/pwa.js", "courses/video.js", "favicon.svg")
+# What the pages of a pack load (base layout, lesson, course, quiz and attempt pages);
+# cached once for all courses. A name not in the static files is left out.
+SHELL_ASSETS = (
+    "css/site.css",
+    "favicon.svg",
+    "js/pwa.js",
+    "js/offline-queue.js",
+    "courses/video.js",
+    "courses/offline-pack.js",
+    "courses/quiz.js",
+    "courses/quiz_focus.js",
+)
 
 
 def budget_bytes():
@@ -171,6 +181,7 @@ def course_pack(course, user):
             "revision": static(name),  # hashed names in production
         }
         for name in SHELL_ASSETS
+        if finders.find(name)
     )
     return {
         "course": course.pk,
