@@ -191,5 +191,10 @@ def course_pack(course, user):
         # My learning's "continue" link redirects; offline it leads to the course page.
         "aliases": {course.url + course.reverse_subpage("resume"): course.url},
         "total_bytes": sum(entry["bytes"] for entry in entries),
+        # What counts against the budget: the course's own pages and images (the
+        # shared layout files and My learning are kept once for all courses).
+        "course_bytes": sum(
+            e["bytes"] for e in entries if e["kind"] not in ("asset", "page")
+        ),
         "budget_bytes": budget_bytes(),
     }

@@ -101,7 +101,7 @@ async function fetchPack(id) {
 async function keepCourse(id) {
   const pack = await fetchPack(id);
   if (!pack) return { ok: false, reason: "refused" };
-  if (pack.total_bytes > pack.budget_bytes) return { ok: false, reason: "budget" };
+  if (pack.course_bytes > pack.budget_bytes) return { ok: false, reason: "budget" };
   const got = await download(pack, () => true);
   const meta = await readMeta();
   meta.courses[id] = {

@@ -32,7 +32,7 @@
         size: size(pack.total_bytes), lessons: count("lesson"),
         quizzes: count("quiz"), budget: size(pack.budget_bytes),
       });
-      keep.disabled = pack.total_bytes > pack.budget_bytes;
+      keep.disabled = pack.course_bytes > pack.budget_bytes;
       if (keep.disabled) status.textContent += " " + text("budget", {});
     }
   }
