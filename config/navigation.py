@@ -27,12 +27,16 @@ NAV_URL_NAMES = {
     "logout": "people:logout",
     "open_data": "open_data:index",
     "privacy": "people:privacy",
+    "web_manifest": "web_manifest",
+    "service_worker": "service_worker",
 }
 
 
 @lru_cache(maxsize=4)
 def _nav_urls(script_prefix):
     urls = {key: reverse(name) for key, name in NAV_URL_NAMES.items()}
+    if not settings.OFFLINE_BUDGET_MIB:  # the installable app is off (config/pwa.py)
+        del urls["web_manifest"], urls["service_worker"]
     urls["languages"] = [
         {
             "code": code,

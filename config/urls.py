@@ -13,12 +13,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 from config.health import healthz
 from config.language import switch_language
 from config.media import serve_media
+from config.pwa import service_worker, web_manifest
 from people.admin_password_reset import AdminPasswordResetView
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # The credential issuer's public keys (certificates/credentials/keys.py)
     path("", include("certificates.credentials.urls")),
+    # The installable app: at the root, so the worker's scope is the whole site.
+    path("sw.js", service_worker, name="service_worker"),
+    path("manifest.webmanifest", web_manifest, name="web_manifest"),
     path("django-admin/", admin.site.urls),
     # Wagtail's reset form, queued and rate limited (people/admin_password_reset.py)
     path("admin/password_reset/", AdminPasswordResetView.as_view()),

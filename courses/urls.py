@@ -3,7 +3,7 @@ the quiz page's JSON endpoints under /hoc-tap-cua-toi/, and the offline sync."""
 
 from django.urls import include, path
 
-from . import focus_views, notice_views, quiz_views, views
+from . import focus_views, notice_views, offline_pack_views, quiz_views, views
 
 app_name = "courses"
 
@@ -14,6 +14,8 @@ learner_urls = [
         notice_views.dismiss_notice,
         name="dismiss_notice",
     ),
+    # What "keep offline" downloads (JSON for the service worker): courses.offline_pack.
+    path("ngoai-tuyen/<int:course_id>/", offline_pack_views.pack, name="offline_pack"),
     # Quiz autosave, outside the page tree: see quiz_views.autosave.
     path("lan/<int:attempt_id>/luu/", quiz_views.autosave, name="autosave"),
     # Focus signals of an open attempt (sendBeacon): see focus_views.

@@ -19,6 +19,7 @@ from .enrolment import SelfEnrolmentClosed, enrol_self
 from .learner_pages import render_page, require_enrolment, touch
 from .models import Enrolment
 from .notices import shown_notices
+from .offline_pack import budget_bytes
 from .outline import course_outline
 
 
@@ -64,6 +65,7 @@ def course_page(request, course):
             "outline": items,
             "progress": _progress(items),
             "next_item": _next_item(items, enrolment),
+            "offline_budget": budget_bytes(),
         },
     )
 

@@ -545,3 +545,8 @@ API_RATE_LIMIT_PER_MINUTE = env.int("API_RATE_LIMIT_PER_MINUTE", default=120)
 API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=1000)
 # Completions changed in the last N seconds wait for the next call (late commits).
 API_SETTLE_SECONDS = env.int("API_SETTLE_SECONDS", default=30)
+# --- pwa: courses kept offline (courses/offline_pack.py, site/templates/sw.js) ---
+# The most one browser keeps for all its offline courses together, in MiB; beyond
+# it the course opened longest ago is dropped. 0 turns the installable app off: no
+# manifest, no service worker, no "keep offline" (the benchmark's baseline).
+OFFLINE_BUDGET_MIB = env.float("DJANGO_OFFLINE_BUDGET_MIB", default=50)

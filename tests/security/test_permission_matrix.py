@@ -32,6 +32,9 @@ SIGNED_IN = ("GET", LOGIN, 200, 200, 200, 200)
 EXPECTED = {
     # public
     "healthz": PUBLIC,
+    # the installable app: its worker and manifest hold nothing personal
+    "service_worker": PUBLIC,
+    "web_manifest": PUBLIC,
     "javascript-catalog": PUBLIC,
     "search": PUBLIC,
     "search_autocomplete": PUBLIC,
@@ -68,6 +71,8 @@ EXPECTED = {
     "people:my_request": ("POST", LOGIN, 400, 400, 400, 400),
     # dismissing a notice: learner A's stays; anyone else is sent back to My learning
     "courses:dismiss_notice": ("POST", LOGIN, 302, 302, 302, 302),
+    # a course's offline pack (JSON): only for the learner's own enrolment
+    "courses:offline_pack": ("GET", 401, NF, NF, NF, NF),
     # quiz autosave (JSON): learner A's attempt is nobody else's to write
     "courses:autosave": ("POST", 401, NF, NF, NF, NF),
     # focus signals (sendBeacon): likewise only the learner's own open attempt
