@@ -12,13 +12,16 @@ class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from courses.signals import course_completed
+        from courses.signals import course_completed, programme_completed
 
         from . import roles
-        from .signals import on_course_completed
+        from .signals import on_course_completed, on_programme_completed
 
         course_completed.connect(
             on_course_completed, dispatch_uid="certificates.on_course_completed"
+        )
+        programme_completed.connect(
+            on_programme_completed, dispatch_uid="certificates.on_programme_completed"
         )
         roles.connect(self)
 
@@ -26,9 +29,10 @@ class CertificatesConfig(AppConfig):
         from people.class_tabs import ClassTab
         from people.class_tabs import register as register_tab
 
-        from .enrolment_badge import CERTIFICATE_STATUS
+        from .enrolment_badge import CERTIFICATE_STATUS, PROGRAMME_CERTIFICATE_STATUS
 
         register_badge(CERTIFICATE_STATUS)
+        register_badge(PROGRAMME_CERTIFICATE_STATUS)
         register_tab(
             ClassTab(
                 "certificates",

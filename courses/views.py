@@ -20,6 +20,7 @@ from .learner_pages import render_page, require_enrolment, touch
 from .models import Enrolment
 from .notices import shown_notices
 from .outline import course_outline
+from .programmes import programmes_for_learner
 
 
 def _outline_with_state(course, enrolment):
@@ -159,12 +160,15 @@ def my_learning(request):
         done, total = progress[enrolment.pk]
         enrolment.done, enrolment.total = done, total
         enrolment.percent = round(100 * done / total) if total else 0
+    programmes = programmes_for_learner(request.user, enrolments)
     return TemplateResponse(
         request,
         "courses/my_learning.html",
         {
             "in_progress": [e for e in enrolments if not e.completed_at],
             "completed": [e for e in enrolments if e.completed_at],
+            "programmes": programmes,
+            "programme_completions": [p.completion for p in programmes if p.completion],
             "notices": shown_notices(request.user),
         },
     )

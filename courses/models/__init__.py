@@ -4,6 +4,7 @@ from .banks import CompetenceTag, Question, QuestionBank
 from .exams import QuizExtraTime, QuizWindow
 from .notices import Notice
 from .pages import Audience, CourseIndexPage, CoursePage, LessonPage, QuizPage
+from .programmes import Programme, ProgrammeCompletion, ProgrammeCourse
 from .records import (
     ClassEnrolment,
     Enrolment,
@@ -23,6 +24,9 @@ __all__ = [
     "LessonPage",
     "LessonProgress",
     "Notice",
+    "Programme",
+    "ProgrammeCompletion",
+    "ProgrammeCourse",
     "Question",
     "QuestionBank",
     "QuestionResult",
