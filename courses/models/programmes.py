@@ -20,7 +20,7 @@ from people.text import clean_text
 
 
 class Programme(ClusterableModel):
-    """"Kỹ năng số cho cán bộ Bộ phận một cửa": courses in the order to take them."""
+    """ "Kỹ năng số cho cán bộ Bộ phận một cửa": courses in the order to take them."""
 
     class Rule(models.TextChoices):
         ALL = "all", _("Every course")

@@ -1,8 +1,9 @@
 """Programme statistics per unit, on the hand-computed province (stats_data.py).
 
 Programme "Một cửa số" = courses A and B (every course): in it are L1–L5 (S1),
-L6–L7 (S3, merged into S1 but kept as its own row; rows in tree order), L8–L9 (S4; L10 withdrew, L8
-takes both courses and counts once). L8 completes B too: the only completion.
+L6–L7 (S3, merged into S1 but kept as its own row; rows in tree order), L8–L9
+(S4; L10 withdrew, L8 takes both courses and counts once). L8 completes B too:
+the only completion.
 """
 
 from django.db import connection
@@ -29,7 +30,11 @@ def _table(client, user):
         response = client.get(reverse("reports:programmes"))
     assert response.status_code == 200
     figures = {
-        f.programme.title: ([(u.name, n, d) for u, n, d in f.rows], f.learners, f.completed)
+        f.programme.title: (
+            [(u.name, n, d) for u, n, d in f.rows],
+            f.learners,
+            f.completed,
+        )
         for f in response.context["figures"]
     }
     return figures, len(queries), response.content.decode()

@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from demo import activity, loader
+from demo import activity, loader, programmes
 
 SUMMARY_LABELS = [
     ("audiences", "đối tượng học"),
@@ -16,12 +16,14 @@ SUMMARY_LABELS = [
     ("memberships", "thành viên đơn vị/lớp"),
     ("populations", "số người cần tập huấn (dân số mục tiêu)"),
     ("pages", "trang"),
+    ("programmes", "chương trình học"),
     ("questions", "câu hỏi trong ngân hàng đề thi"),
     ("exams", "bài thi mở cho lớp 10A1"),
     ("settings", "cài đặt cổng"),
     ("workflow_names", "tên quy trình duyệt đặt lại bằng tiếng Việt"),
     ("ascii_slugs", "đường dẫn trang đổi sang chữ không dấu"),
     ("enrolments", "lượt ghi danh mẫu (lớp 10A2)"),
+    ("programme_completions", "học viên mẫu hoàn thành chương trình một cửa"),
 ]
 
 # Each page published logs a few INFO lines (page log, search index, reference index).
@@ -56,6 +58,7 @@ class Command(BaseCommand):
                 # After the content's transaction: completions issue certificates
                 # once committed.
                 counts["enrolments"] = activity.load_activity()
+                counts["programme_completions"] = programmes.load_programme_activity()
         except (ValueError, ValidationError) as error:
             raise CommandError(f"Không nạp được dữ liệu mẫu: {error}") from error
 
