@@ -1,6 +1,7 @@
 """A programme's rule, its completion recorded once and its certificate issued once."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from certificates.models import Certificate
@@ -77,5 +78,7 @@ def test_completion_and_certificate_once_when_the_rule_is_met(
 
 
 def test_at_least_needs_a_number(courses):
-    with pytest.raises(Exception, match="how many"):
+    with pytest.raises(ValidationError) as refused:
         programme_of(courses, rule="at_least")
+    assert list(refused.value.message_dict) == ["required_courses"]
+    assert not Programme.objects.exists()
