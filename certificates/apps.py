@@ -26,10 +26,19 @@ class CertificatesConfig(AppConfig):
         roles.connect(self)
 
         from courses.enrolment_badges import register as register_badge
+        from people import retention
         from people.class_tabs import ClassTab
         from people.class_tabs import register as register_tab
 
+        from .archives import delete_expired_archives
         from .enrolment_badge import CERTIFICATE_STATUS, PROGRAMME_CERTIFICATE_STATUS
+
+        # A class's certificates as one ZIP (docs/privacy.md).
+        retention.register(
+            retention.Rule(
+                "certificate_zips", "RETENTION_ARCHIVE_DAYS", delete_expired_archives
+            )
+        )
 
         register_badge(CERTIFICATE_STATUS)
         register_badge(PROGRAMME_CERTIFICATE_STATUS)
@@ -40,4 +49,13 @@ class CertificatesConfig(AppConfig):
                 "certificates:class_certificates",
                 order=40,
             )
+        )
+
+        from people.signals import user_erased
+
+        from . import personal_data
+
+        personal_data.register_sections()
+        user_erased.connect(
+            personal_data.on_user_erased, dispatch_uid="certificates.on_user_erased"
         )

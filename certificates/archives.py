@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from core.queueing import publish
+from people.retention import delete_files
 from people.text import clean_text, vietnamese_sort_key
 
 from .models import Certificate, ClassArchive
@@ -144,3 +145,13 @@ def build(archive_id):
         )
     archive.refresh_from_db()
     return archive
+
+
+def delete_expired_archives(cutoff):
+    """The retention rule of class ZIPs (people/retention.py): finished archives
+    asked for before ``cutoff`` go with their files; returns the files' names."""
+    old = ClassArchive.objects.filter(
+        created_at__lt=cutoff,
+        status__in=[ClassArchive.Status.DONE, ClassArchive.Status.FAILED],
+    )
+    return delete_files(old, ("file",), delete_rows=True)

@@ -50,3 +50,42 @@ class ArchiveForm(forms.Form):
             ("", _("All courses")),
             *((course.pk, course.title) for course in courses),
         ]
+
+
+class CredentialForm(forms.Form):
+    """A credential pasted as text or uploaded as a file (the ``.json``)."""
+
+    text = forms.CharField(
+        label=_("Paste the credential"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 4, "spellcheck": "false"}),
+        help_text=_("The contents of the .json file downloaded with the certificate."),
+    )
+    file = forms.FileField(label=_("or choose the .json file"), required=False)
+
+    def __init__(self, *args, max_bytes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_bytes = max_bytes
+
+    def clean(self):
+        data = super().clean()
+        upload, text = data.get("file"), data.get("text") or ""
+        too_big = _("This file is too large to be a credential.")
+        if upload is not None:
+            if upload.size > self.max_bytes:
+                raise forms.ValidationError(too_big)
+            try:
+                text = upload.read().decode("utf-8")
+            except UnicodeDecodeError:
+                raise forms.ValidationError(
+                    _("This file is not a credential (not JSON text).")
+                ) from None
+        if not text.strip():
+            raise forms.ValidationError(
+                _("Paste the credential or choose its .json file.")
+            )
+        if len(text.encode()) > self.max_bytes:
+            raise forms.ValidationError(too_big)
+        data["credential"] = text
+        return data

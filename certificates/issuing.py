@@ -316,6 +316,7 @@ def issue(certificate_id):
                 certificate.sha256 = hashlib.sha256(data).hexdigest()
                 _save_file(certificate, data)
                 certificate.status = Certificate.Status.ISSUED
+                certificate.credential = _signed_credential(certificate)
                 certificate.last_error = ""
                 certificate.save()
                 unfetched.refresh([certificate.enrolment_id])
@@ -332,6 +333,12 @@ def issue(certificate_id):
 
         transaction.on_commit(lambda: notify_holder(certificate_id))
     return certificate
+
+
+def _signed_credential(certificate):
+    from .credentials import badge
+
+    return badge.sign(badge.credential_of(certificate))
 
 
 def _save_file(certificate, data):

@@ -23,7 +23,8 @@ from . import archives, issuing, unfetched
 from .access import can_download, can_manage_certificate, can_manage_class
 from .archives import ascii_name
 from .codes import normalise_code
-from .forms import ArchiveForm, RevokeForm, VerifyForm
+from .credentials import checking, jws
+from .forms import ArchiveForm, CredentialForm, RevokeForm, VerifyForm
 from .models import Certificate, ClassArchive
 from .ratelimit import hit
 
@@ -60,15 +61,28 @@ def _current(certificate):
     return certificate
 
 
+def _credential_form():
+    return CredentialForm(max_bytes=checking.MAX_BYTES)
+
+
+def _signed_facts(certificate):
+    """Competences and hours as signed into the certificate's credential."""
+    if certificate is None or not certificate.credential:
+        return None
+    try:
+        return checking.facts(jws.unverified(certificate.credential)[1])
+    except jws.BadJWS:
+        return None
+
+
 def verify(request, code=None):
     """The QR code's target and the look-up form: public, not indexed, rate-limited."""
     form = VerifyForm(request.GET if "code" in request.GET else None)
     if code is None:
         if form.is_bound and form.is_valid():
             return redirect("certificates:verify_code", code=form.cleaned_data["code"])
-        return _noindex(
-            TemplateResponse(request, "certificates/verify.html", {"form": form})
-        )
+        context = {"form": form, "credential_form": _credential_form()}
+        return _noindex(TemplateResponse(request, "certificates/verify.html", context))
     allowed, retry_after = hit(request, "verify", VERIFY_LIMIT, VERIFY_WINDOW)
     if not allowed:
         return _too_many(request, retry_after)
@@ -97,6 +111,8 @@ def verify(request, code=None):
         "state": state,
         "replacement": replacement,
         "code": code,
+        "certificate_facts": _signed_facts(certificate),
+        "credential_form": _credential_form(),
     }
     return _noindex(
         TemplateResponse(request, "certificates/verify.html", context, status=status)

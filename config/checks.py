@@ -58,3 +58,21 @@ def personal_id_keys_are_fernet_keys(app_configs, **kwargs):
                 )
             )
     return errors
+
+
+def signing_keys_outside_public(app_configs, **kwargs):
+    """The keys that sign certificates' credentials must never be served."""
+    from certificates.credentials.keys import key_dir
+
+    keys = key_dir().resolve()
+    for name in ("MEDIA_ROOT", "STATIC_ROOT"):
+        public = Path(getattr(settings, name)).resolve()
+        if keys == public or public in keys.parents:
+            return [
+                Error(
+                    f"DJANGO_CREDENTIALS_KEY_DIR ({keys}) is inside {name}.",
+                    hint="Keep signing keys in private storage (docs/credentials.md).",
+                    id="portal.E003",
+                )
+            ]
+    return []

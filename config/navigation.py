@@ -21,9 +21,12 @@ NAV_URL_NAMES = {
     "stragglers": "stragglers:list",
     "populations": "populations_site:list",
     "account": "people:password_change",
+    "personal_data": "people:my_data",
+    "data_requests": "data_requests:list",
     "login": "people:login",
     "logout": "people:logout",
     "open_data": "open_data:index",
+    "privacy": "people:privacy",
 }
 
 

@@ -17,19 +17,22 @@ from people.admin_password_reset import AdminPasswordResetView
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # The credential issuer's public keys (certificates/credentials/keys.py)
+    path("", include("certificates.credentials.urls")),
     path("django-admin/", admin.site.urls),
     # Wagtail's reset form, queued and rate limited (people/admin_password_reset.py)
     path("admin/password_reset/", AdminPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tai-khoan/", include("people.urls")),
-    path("hoc-tap-cua-toi/", include("courses.urls")),
+    path("", include("courses.urls")),  # /hoc-tap-cua-toi/…, /hoc/dong-bo/
     path("dieu-phoi/", include("people.coordinator_urls")),
     path("dieu-phoi/", include("courses.coordinator_urls")),
     path("dieu-phoi/", include("reports.class_progress.urls")),
     path("nhan-su/lich-thi/", include("courses.department_urls")),
     path("nhan-su/dan-so/", include("reports.populations.urls")),
     path("nhan-su/", include("people.admin_urls")),
+    path("yeu-cau-du-lieu/", include("people.data_request_urls")),
     path("ngon-ngu/<str:language>/", switch_language, name="switch_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("tim-kiem/", include("search.urls")),
@@ -38,6 +41,7 @@ urlpatterns = [
     path("thong-ke/hoc-vien-cham/", include("reports.stragglers.urls")),
     path("thong-ke/", include("reports.dashboard.urls")),
     path("du-lieu-mo/", include("reports.open_data.urls")),
+    path("api/v1/", include("reports.api.urls")),
 ]
 
 # Public media when nothing in front serves it (SERVE_MEDIA; config/media.py checks

@@ -27,3 +27,7 @@ class CoursesConfig(AppConfig):
         from people.class_tabs import register as register_tab
 
         register_tab(ClassTab("courses", _("Courses"), "class_courses:list", order=20))
+
+        from .personal_data import register_sections
+
+        register_sections()  # a person's data copy (people/personal_data.py)

@@ -113,15 +113,38 @@ def update_completion(enrolment, now=None):
 def mark_lesson_done(enrolment, lesson, now=None):
     """Idempotent: a second click changes nothing. Returns True if newly marked."""
     now = now or timezone.now()
+    return bool(mark_lessons_done(enrolment, {lesson: now}, now))
+
+
+def mark_lessons_done(enrolment, done, now=None):
+    """Mark lessons done: ``done`` is {lesson page: when}, one lesson from the
+    lesson page or many from an offline sync (courses/offline_sync.py): one
+    insert and one completion check for all. Idempotent: a lesson already done
+    keeps its first time. Returns the lessons newly marked; what must happen once
+    per lesson done happens for those."""
+    now = now or timezone.now()
     with transaction.atomic():
-        _progress, created = LessonProgress.objects.get_or_create(
-            enrolment=enrolment, lesson=lesson, defaults={"completed_at": now}
+        already = set(
+            LessonProgress.objects.filter(
+                enrolment=enrolment, lesson_id__in=[lesson.pk for lesson in done]
+            ).values_list("lesson_id", flat=True)
         )
+        created = [lesson for lesson in done if lesson.pk not in already]
         if created:
-            Enrolment.mark_started(enrolment.pk, now)
+            LessonProgress.objects.bulk_create(
+                [
+                    LessonProgress(
+                        enrolment=enrolment, lesson=lesson, completed_at=done[lesson]
+                    )
+                    for lesson in created
+                ],
+                ignore_conflicts=True,
+            )
+            Enrolment.mark_started(enrolment.pk, min(done[x] for x in created))
             update_completion(enrolment, now)
-            xapi_statements.lesson_done(enrolment, lesson, now)
-    return created
+            for lesson in created:
+                xapi_statements.lesson_done(enrolment, lesson, done[lesson])
+        return created
 
 
 def progress_by_enrolment(enrolments):

@@ -23,6 +23,7 @@ from .learner_pages import (
     touch,
 )
 from .models import QuizAttempt
+from .offline_sync import answers_may_wait
 
 
 def _attempt_or_404(enrolment, quiz_page, attempt_id):
@@ -90,6 +91,7 @@ def overview(request, quiz_page):
             "has_passed": any(a.passed for a in attempts),
             "attempts_left": None if not limit else max(0, limit - used),
             "question_count": papers.paper_length(quiz_page),
+            "online_only": not answers_may_wait(quiz_page, course),
             "start_url": _url(quiz_page, "start"),
             "review_notices": (
                 attempt_review.review_state(
@@ -168,6 +170,8 @@ def take(request, quiz_page, attempt_id):
             "save_url": reverse("courses:autosave", args=[attempt.pk]),
             "focus_url": reverse("courses:attempt_focus", args=[attempt.pk]),
             "submit_url": _url(quiz_page, "submit", attempt),
+            "result_url": _url(quiz_page, "result", attempt),
+            "offline_ok": answers_may_wait(quiz_page, course, attempt),
         },
     )
 

@@ -31,6 +31,16 @@ def _attempt_limit_changes(sender, instance, raw=False, update_fields=None, **kw
         transaction.on_commit(lambda: refresh_course_failures.delay(course_id))
 
 
+def _erased(sender, user, **kwargs):
+    """An erased person's enrolments changed for readers of what changed (the API's
+    ``updated_since``): their holder is now anonymous."""
+    from django.utils import timezone
+
+    from .models import Enrolment
+
+    Enrolment.objects.filter(user=user).update(updated_at=timezone.now())
+
+
 def connect():
     from .models import CoursePage
 
@@ -53,3 +63,6 @@ def connect():
     from .transfers import follow_move
 
     learner_moved.connect(follow_move, dispatch_uid="courses-follow-learner-move")
+    from people.signals import user_erased
+
+    user_erased.connect(_erased, dispatch_uid="courses-enrolments-erased")

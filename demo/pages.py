@@ -5,9 +5,16 @@ nothing that exists is overwritten. Quizzes hold bank slots (``banks``): the cou
 quizzes fix their questions from one bank each, the demo exam draws from its bank.
 """
 
+from django.db.models import Q
 from wagtail.models import Site
 
-from courses.models import CourseIndexPage, CoursePage, LessonPage, QuizPage
+from courses.models import (
+    CompetenceTag,
+    CourseIndexPage,
+    CoursePage,
+    LessonPage,
+    QuizPage,
+)
 from home.models import HomePage
 
 from . import banks, exam, reader
@@ -110,6 +117,12 @@ def _course(spec, audiences):
         time_limit_minutes=spec.get("time_limit_minutes"),
     )
     page.audiences.set([audiences[slug] for slug in spec["audiences"]])
+    # Tags missing from the frameworks' data (a flushed test database) are skipped.
+    wanted = Q(pk__in=[])
+    for key in spec.get("competences", []):
+        framework, _colon, code = key.partition(":")
+        wanted |= Q(framework=framework, code=code)
+    page.competences.set(CompetenceTag.objects.filter(wanted))
     return page
 
 

@@ -6,16 +6,15 @@ Every id in a URL goes through people.admin_scope (404 outside the subtree); ids
 forms are limited to the subtree by the forms and checked again by the services.
 """
 
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import access_log, admin_scope, audit
+from . import access_log, admin_scope, audit, consent
 from .admin_forms import (
     AppointForm,
     AuditFilterForm,
@@ -24,6 +23,7 @@ from .admin_forms import (
     SearchForm,
 )
 from .appointments import ChangeRefused, appoint, remove
+from .guards import role_required
 from .models import Membership, Transfer
 from .scope import scope_paths
 from .text import clean_text, fold
@@ -33,18 +33,8 @@ PEOPLE_PER_PAGE = 25
 ENTRIES_PER_PAGE = 50
 
 
-def administrator_required(view):
-    """Signed in and department administrator somewhere; others get a 404."""
-
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not admin_scope.is_department_admin(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
+# Signed in and department administrator somewhere; others get a 404.
+administrator_required = role_required(admin_scope.is_department_admin)
 
 
 def _in_subtree(user, field="organisation__path"):
@@ -134,6 +124,8 @@ def _person_page(
             ],
             "places": [m for m in memberships if m.role == Membership.Role.LEARNER],
             "transfers": transfers,
+            "consent": consent.status_of(person),
+            "guardian_age": settings.GUARDIAN_CONSENT_AGE,
             "appoint_form": appoint_form or AppointForm(units=admin_scope.units(user)),
         },
         status=status,

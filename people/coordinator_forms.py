@@ -3,9 +3,11 @@
 from datetime import date
 
 from django import forms
+from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Organisation, User
+from .models import Organisation, ProcessingBasis, User
 from .names import clean_name
 from .rosters.limits import MAX_UPLOAD_BYTES
 from .text import clean_text
@@ -97,3 +99,65 @@ class AddStudentForm(forms.ModelForm):
                 _("A student with this personal ID already exists.")
             )
         return value
+
+
+class RosterBasisForm(forms.Form):
+    """The confirm step of a roster import: on what legal basis the unit holds its
+    learners' data (people/consent.py records it with the accounts)."""
+
+    kind = forms.ChoiceField(
+        label=_("Legal basis for processing the learners' data"),
+        choices=ProcessingBasis.Kind.choices,
+        widget=forms.RadioSelect,
+    )
+    text = forms.CharField(
+        label=_("Document or consent form"),
+        max_length=500,
+        help_text=_(
+            "For example: Plan No. 12/KH-THPT of the school, or the consent form "
+            "signed by the parents."
+        ),
+    )
+    basis_date = forms.DateField(
+        label=_("Date of the document"),
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+    )
+    guardian_consent = forms.BooleanField(
+        label=_(
+            "The written consent of a parent or guardian of every learner under "
+            "%(age)s (or whose date of birth is missing) is kept by the unit."
+        ),
+        required=False,
+    )
+
+    def __init__(self, *args, possible_minors=0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.possible_minors = possible_minors
+        label = self.fields["guardian_consent"].label
+        self.fields["guardian_consent"].label = label % {
+            "age": settings.GUARDIAN_CONSENT_AGE
+        }
+
+    def clean_text(self):
+        return clean_text(self.cleaned_data["text"])
+
+    def clean_basis_date(self):
+        value = self.cleaned_data["basis_date"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return value
+
+    def clean(self):
+        data = super().clean()
+        consent_basis = data.get("kind") == ProcessingBasis.Kind.CONSENT
+        if consent_basis and self.possible_minors and not data.get("guardian_consent"):
+            self.add_error(
+                "guardian_consent",
+                _(
+                    "The list has %(n)s learners who are under %(age)s or have no "
+                    "date of birth: consent for them must come from a parent or "
+                    "guardian. Collect it first, or choose another legal basis."
+                )
+                % {"n": self.possible_minors, "age": settings.GUARDIAN_CONSENT_AGE},
+            )
+        return data

@@ -12,6 +12,9 @@ urlpatterns = [
     path("lop/<int:class_id>/", views.class_detail, name="class"),
     path("lop/<int:class_id>/them-hoc-sinh/", views.add_student, name="add_student"),
     path(
+        "lop/<int:class_id>/hoc-sinh/<int:user_id>/", views.learner_page, name="student"
+    ),
+    path(
         "lop/<int:class_id>/xoa/<int:user_id>/",
         views.remove_student,
         name="remove_student",

@@ -3,8 +3,8 @@
 Every object comes through people.scope, so an id from another unit is a 404.
 """
 
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
@@ -13,8 +13,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import access_log, students
-from .coordinator_forms import AddStudentForm, RosterUploadForm, current_school_year
+from . import access_log, consent, students
+from .consent import declared_basis
+from .coordinator_forms import (
+    AddStudentForm,
+    RosterBasisForm,
+    RosterUploadForm,
+    current_school_year,
+)
+from .guards import role_required
 from .models import Membership, Organisation, RosterImport, User
 from .password_resets import SlipFailed, refusal_message, reset_refusals
 from .scope import (
@@ -29,18 +36,8 @@ from .tasks import apply_roster_task, read_roster_task
 COORDINATOR = (Membership.Role.COORDINATOR,)
 
 
-def coordinator_required(view):
-    """Signed in and coordinator somewhere; others get a 404, not a hint."""
-
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not is_coordinator(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
+# Signed in and coordinator somewhere; others get a 404, not a hint.
+coordinator_required = role_required(is_coordinator)
 
 
 def _units_for_rosters(user):
@@ -126,6 +123,31 @@ def add_student(request, class_id):
         )
         return redirect("coordinator:class", class_id=school_class.pk)
     return _pdf_response(pdf, f"phieu-{student.username}.pdf")
+
+
+@coordinator_required
+def learner_page(request, class_id, user_id):
+    """One learner of the class: account facts and the legal basis for their data."""
+    school_class = class_for_coordinator(request.user, class_id)
+    learner = get_object_or_404(students.class_members(school_class), pk=user_id)
+    # A staff view of a person's data: the access log says who looked.
+    access_log.log_views(
+        request.user,
+        [learner],
+        access_log.PERSON_PAGE,
+        organisation=school_class.organisation,
+        class_id=school_class.pk,
+    )
+    return render(
+        request,
+        "people/coordinator/student.html",
+        {
+            "school_class": school_class,
+            "learner": learner,
+            "consent": consent.status_of(learner),
+            "guardian_age": settings.GUARDIAN_CONSENT_AGE,
+        },
+    )
 
 
 @coordinator_required
@@ -215,10 +237,30 @@ def _import_or_404(user, import_id):
     return job
 
 
+def _basis_form(job, data=None):
+    return RosterBasisForm(
+        data, possible_minors=job.preview.get("possible_minors", 0), prefix="basis"
+    )
+
+
+def _import_page(request, job, basis_form=None, status=200):
+    return render(
+        request,
+        "people/coordinator/roster_import.html",
+        {
+            "job": job,
+            "basis_form": basis_form or _basis_form(job),
+            "guardian_age": settings.GUARDIAN_CONSENT_AGE,
+            "slip_days": settings.RETENTION_SLIP_DAYS,
+        },
+        status=status,
+    )
+
+
 @coordinator_required
 def roster_import(request, import_id):
     job = _import_or_404(request.user, import_id)
-    return render(request, "people/coordinator/roster_import.html", {"job": job})
+    return _import_page(request, job)
 
 
 @coordinator_required
@@ -235,7 +277,13 @@ def roster_confirm(request, import_id):
     from .rosters.importing import start_applying
 
     job = _import_or_404(request.user, import_id)
-    if start_applying(job):
+    if job.status != RosterImport.Status.PREVIEW:
+        messages.info(request, _("This list is already being applied or was applied."))
+        return redirect("coordinator:import", import_id=job.pk)
+    form = _basis_form(job, request.POST)
+    if not form.is_valid():
+        return _import_page(request, job, form, status=400)
+    if start_applying(job, declared_basis(form.cleaned_data, request.user)):
         transaction.on_commit(lambda: hand_over(job, apply_roster_task))
     else:
         messages.info(request, _("This list is already being applied or was applied."))

@@ -1,15 +1,21 @@
 """Forget cached role flags when a membership changes (people.context_processors),
 and the cached user when a user changes (people/user_cache.py). Keep units with an
-official code: deleting one would free its code for reuse."""
+official code: deleting one would free its code for reuse. ``user_erased`` tells the
+rooms above that an account was anonymised (people/erasure.py)."""
 
 from django.core.cache import cache
 from django.db.models import ProtectedError
 from django.db.models.signals import post_delete, post_save, pre_delete
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from .context_processors import role_cache_key
-from .models import Membership, Organisation, User
+from .models import ExternalIdentity, Membership, Organisation, User
 from .user_cache import forget_users
+
+# Sent inside the erasure's transaction with ``user``, ``actor`` and
+# ``revoke_certificates``: receivers anonymise or delete their own per-user rows,
+# and a receiver that fails undoes the whole erasure.
+user_erased = Signal()
 
 
 @receiver([post_save, post_delete], sender=Membership)
@@ -32,3 +38,10 @@ def keep_official_units(sender, instance, **kwargs):
             "reused, so the unit is retired (active until), not deleted.",
             {instance},
         )
+
+
+@receiver(user_erased)
+def forget_sign_in_identities(sender, user, **kwargs):
+    """An erased account keeps no way in through an outside provider (VNeID):
+    its links go (people/oidc/linking.py)."""
+    ExternalIdentity.objects.filter(user=user).delete()

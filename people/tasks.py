@@ -45,3 +45,12 @@ def sweep_roster_imports():
     from .sweeps import sweep_roster_imports as sweep
 
     return sweep()
+
+
+@shared_task(time_limit=600, soft_time_limit=580)
+def sweep_retention():
+    """Run by Celery beat every hour: delete files with personal data past their
+    time (people/retention.py); safe to run twice."""
+    from .retention import sweep
+
+    return sweep()

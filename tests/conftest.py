@@ -12,6 +12,9 @@ from wagtail.models import Collection, Locale, Page, Site
 from home.models import HomePage
 from tests.factories import DEFAULT_PASSWORD
 
+# The scratch OpenID Connect provider's fixtures (oidc_provider, oidc_settings).
+pytest_plugins = ["tests.oidc_test_provider.fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):

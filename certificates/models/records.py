@@ -119,6 +119,9 @@ class Certificate(models.Model):
         _("PDF file"), upload_to="certificates/pdf", storage=private_storage, blank=True
     )
     sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True)
+    # The Open Badges 3.0 credential, signed at issue (compact JWS, VC-JOSE;
+    # certificates/credentials/).
+    credential = models.TextField(_("signed credential"), blank=True)
 
     # Corrections.
     replaced_by = models.ForeignKey(

@@ -110,6 +110,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "people.context_processors.roles",
+                # The processing notice's banner until read (people/privacy_notice.py).
+                "people.privacy_notice.notice_due",
                 "home.context_processors.portal",
                 "config.navigation.nav_urls",
             ],
@@ -284,11 +286,6 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.refresh_summary",
         "schedule": REPORTS_REFRESH_SECONDS,
     },
-    # Export files are kept for a day (reports/exports/files.py).
-    "reports-purge-exports": {
-        "task": "reports.export_tasks.purge_expired_exports_task",
-        "schedule": 60 * 60,
-    },
     # Wagtail's scheduled publishing ("go live" / "expiry" dates): every half minute,
     # so a page goes live at most ~30 s after its time (every minute, a page due just
     # after a tick waited a full minute more behind the tick's other tasks).
@@ -332,6 +329,21 @@ XAPI_LRS_PASSWORD = env("XAPI_LRS_PASSWORD", default="")
 CELERY_BEAT_SCHEDULE["courses-send-xapi-statements"] = {
     "task": "courses.tasks.send_xapi_statements",
     "schedule": 60,
+}
+
+# --- consent: legal basis, processing notice, retention of files (docs/privacy.md) ---
+# Learners younger than this need their guardian's consent (people/consent.py).
+GUARDIAN_CONSENT_AGE = env.int("GUARDIAN_CONSENT_AGE", default=18)
+# Days after which files holding personal data are deleted by the retention sweep
+# (people/retention.py, run by beat every hour): uploaded class lists and their
+# rows-in-error files, login slips, learner-list exports, certificate ZIPs.
+RETENTION_ROSTER_FILE_DAYS = env.int("RETENTION_ROSTER_FILE_DAYS", default=30)
+RETENTION_SLIP_DAYS = env.int("RETENTION_SLIP_DAYS", default=7)
+RETENTION_EXPORT_DAYS = env.int("RETENTION_EXPORT_DAYS", default=1)
+RETENTION_ARCHIVE_DAYS = env.int("RETENTION_ARCHIVE_DAYS", default=7)
+CELERY_BEAT_SCHEDULE["people-retention-sweep"] = {
+    "task": "people.tasks.sweep_retention",
+    "schedule": 60 * 60,
 }
 
 # Wagtail
@@ -479,6 +491,34 @@ LOGGING = {
     },
 }
 
+# --- oidc: sign-in through an OpenID Connect provider (VNeID-ready), people/oidc/ ---
+# Off unless OIDC_CLIENT_ID and either OIDC_ISSUER (endpoints discovered from its
+# /.well-known/openid-configuration) or the endpoints themselves are set. Code flow
+# with PKCE, state and nonce (mozilla-django-oidc). An identity signs in to an
+# existing account only through a link (people.ExternalIdentity) or a verified
+# personal identification number; never by e-mail, never a new account.
+OIDC_OP_ISSUER = env("OIDC_ISSUER", default="")
+OIDC_RP_CLIENT_ID = env("OIDC_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env("OIDC_CLIENT_SECRET", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env("OIDC_USERINFO_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_JWKS_ENDPOINT", default="")
+OIDC_RP_SIGN_ALGO = env("OIDC_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env("OIDC_SCOPES", default="openid profile")
+# The claims that carry the 12-digit personal identification number and the name;
+# when OIDC_PERSONAL_ID_VERIFIED_CLAIM is set, the number counts only if that claim
+# is true.
+OIDC_PERSONAL_ID_CLAIM = env("OIDC_PERSONAL_ID_CLAIM", default="personal_id")
+OIDC_PERSONAL_ID_VERIFIED_CLAIM = env("OIDC_PERSONAL_ID_VERIFIED_CLAIM", default="")
+OIDC_NAME_CLAIM = env("OIDC_NAME_CLAIM", default="name")
+OIDC_PROVIDER_NAME = env("OIDC_PROVIDER_NAME", default="VNeID")
+OIDC_TIMEOUT = env.float("OIDC_TIMEOUT", default=5)
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_CREATE_USER = False
+OIDC_AUTHENTICATION_CALLBACK_URL = "people:oidc_callback"
+AUTHENTICATION_BACKENDS.append("people.oidc.backend.PortalOIDCBackend")
 # --- idcrypt: personal ID numbers encrypted at rest, found by a keyed hash ---
 # people/encryption.py. DJANGO_PERSONAL_ID_KEYS: Fernet keys (Fernet.generate_key()),
 # comma-separated, newest first: the first encrypts, each decrypts (rotation).
@@ -490,3 +530,18 @@ PERSONAL_ID_KEYS = env.list("DJANGO_PERSONAL_ID_KEYS", default=[DEV_PERSONAL_ID_
 PERSONAL_ID_HASH_KEY = env(
     "DJANGO_PERSONAL_ID_HASH_KEY", default=DEV_PERSONAL_ID_HASH_KEY
 )
+# --- rights: personal data requests (people/data_requests.py) ---
+# Days a request to see, correct or erase personal data may wait before it shows as
+# overdue. 3 days = the 72 hours Decree 13/2023/NĐ-CP set for erasure; set it to what
+# the decree implementing the 2025 law requires.
+PERSONAL_DATA_REQUEST_DAYS = env.int("PERSONAL_DATA_REQUEST_DAYS", default=3)
+# --- vc: verifiable certificates (certificates/credentials/, docs/credentials.md) ---
+# Folder of the Ed25519 keys that sign Open Badges credentials (make_signing_key);
+# empty = "signing-keys" inside PRIVATE_MEDIA_ROOT. Never under MEDIA_ROOT/STATIC_ROOT.
+CREDENTIALS_KEY_DIR = env("DJANGO_CREDENTIALS_KEY_DIR", default="")
+# --- api: the REST API for other systems (reports/api/, docs/api.md) ---
+# Requests per client per minute (429 with Retry-After beyond); rows per page.
+API_RATE_LIMIT_PER_MINUTE = env.int("API_RATE_LIMIT_PER_MINUTE", default=120)
+API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=1000)
+# Completions changed in the last N seconds wait for the next call (late commits).
+API_SETTLE_SECONDS = env.int("API_SETTLE_SECONDS", default=30)

@@ -10,7 +10,7 @@ docs/deployment.md lists every variable.
 
 from django.core.exceptions import ImproperlyConfigured
 
-import config.checks  # noqa: F401  (registers portal.E001 private media, W001 PostgreSQL)
+import config.checks  # noqa: F401  (portal.E001-E003: media, ID keys, signing keys; W001)
 
 from .base import *  # noqa: F403
 from .base import (

@@ -3,6 +3,7 @@
 from .banks import CompetenceTag, Question, QuestionBank
 from .exams import QuizExtraTime, QuizWindow
 from .notices import Notice
+from .offline import SyncedItem
 from .pages import Audience, CourseIndexPage, CoursePage, LessonPage, QuizPage
 from .programmes import Programme, ProgrammeCompletion, ProgrammeCourse
 from .records import (
@@ -35,4 +36,5 @@ __all__ = [
     "QuizPage",
     "QuizWindow",
     "XapiStatement",
+    "SyncedItem",
 ]

@@ -12,8 +12,20 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# Changes an API client reading completions incrementally must see
+# (reports/api/completions.py): an UPDATE touching one of them moves ``updated_at``.
+TRACKED_FIELDS = frozenset(
+    {"status", "completed_at", "organisation", "organisation_id", "school_class",
+     "school_class_id", "source", "user", "user_id", "course", "course_id"}
+)  # fmt: skip
+
 
 class EnrolmentQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        if TRACKED_FIELDS & kwargs.keys():
+            kwargs.setdefault("updated_at", timezone.now())
+        return super().update(**kwargs)
+
     def active(self):
         return self.exclude(status=Enrolment.Status.WITHDRAWN)
 
@@ -28,6 +40,8 @@ class Enrolment(models.Model):
         SELF = "self", _("Self-enrolled")
         CLASS = "class", _("Enrolled with their class")
         IMPORT = "import", _("Imported")
+        # Completed on another platform and imported (reports/api/imports.py)
+        EXTERNAL = "external", _("Completed elsewhere")
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("In progress")
@@ -99,6 +113,9 @@ class Enrolment(models.Model):
     # When its issued certificate, not yet fetched by the holder, was issued, else
     # NULL: kept by certificates/unfetched.py, also for the straggler list.
     certificate_ready_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Moved by every save and by queryset updates of TRACKED_FIELDS: the API's
+    # incremental reads (``updated_since``) and cursors key on (updated_at, id).
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
 
     objects = EnrolmentQuerySet.as_manager()
 
@@ -126,10 +143,21 @@ class Enrolment(models.Model):
                 condition=Q(certificate_ready_at__isnull=False),
                 name="courses_enrolment_cert_ready",
             ),
+            models.Index(
+                fields=["updated_at", "id"],
+                condition=Q(completed_at__isnull=False),
+                name="courses_enrolment_done_changes",
+            ),
         ]
 
     def __str__(self):
         return f"{self.user} – {self.course}"
+
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
+        super().save(*args, **kwargs)
 
     @property
     def is_completed(self):

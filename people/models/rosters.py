@@ -62,6 +62,10 @@ class RosterImport(models.Model):
     # When the current step's task was handed to the broker; empty while the broker
     # could not take it (people/sweeps.py hands it over when the broker is back).
     queued_at = models.DateTimeField(null=True, blank=True)
+    # The legal basis the coordinator declared at the confirm step (kind, text,
+    # date, guardian consent, by whom); written as a ProcessingBasis together with
+    # the accounts (people/consent.py).
+    basis = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("roster import")

@@ -21,6 +21,7 @@ from ..accounts import (
     temporary_password,
     username_base,
 )
+from ..consent import may_be_minor, record_roster_basis
 from ..identity_numbers import digest
 from ..models import Membership, RosterImport, SchoolClass, User
 from ..text import fold, vietnamese_sort_key
@@ -184,6 +185,11 @@ def preview_data(plan, limit=500):
     """What the preview page shows, JSON-ready (first ``limit`` rows)."""
     return {
         "summary": plan.summary(),
+        # The confirm step asks for the guardians' consent when this is not 0.
+        "possible_minors": sum(
+            may_be_minor(p.row.date_of_birth or (p.user and p.user.date_of_birth))
+            for p in plan.rows
+        ),
         "rows": [
             {
                 "row": p.row.row_number,
@@ -287,6 +293,8 @@ def apply_plan(job, plan, on_progress=lambda done: None, before_commit=None):
             zip(new_users, passwords, strict=True),
             key=lambda pair: (pair[0].class_name, pair[0].name_sort_key),
         )
+        # The legal basis the coordinator declared covers every learner of the file.
+        record_roster_basis(job, [p.user for p in plan.rows])
         if before_commit is not None:
             before_commit(created)
     return created
@@ -343,12 +351,14 @@ def _ensure_memberships(organisation, planned_rows, classes):
     )
 
 
-def start_applying(job):
-    """Move a checked preview to "applying" once: a double click starts one run."""
+def start_applying(job, basis=None):
+    """Move a checked preview to "applying" once: a double click starts one run.
+    ``basis`` (people.consent.declared_basis) is kept with the same UPDATE."""
     return bool(
         RosterImport.objects.filter(
             pk=job.pk, status=RosterImport.Status.PREVIEW
         ).update(
+            basis=basis or {},
             status=RosterImport.Status.APPLYING,
             processed=0,
             queued_at=None,  # set again when the apply task is handed over

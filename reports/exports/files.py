@@ -23,6 +23,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from people.retention import delete_files
 from people.spreadsheets import neutralise
 
 from ..access import may_export_personal_data
@@ -159,17 +160,22 @@ def xlsx_file(filters, header, rows):
 
 
 def purge_expired(now=None):
-    """Delete export jobs (and their files) older than their lifetime."""
-    from ..models.exports import EXPORT_LIFETIME
+    """Delete export jobs (and their files) older than their lifetime; returns how
+    many jobs went."""
+    from ..models.exports import export_lifetime
 
-    cutoff = (now or timezone.now()) - EXPORT_LIFETIME
-    count = 0
-    for job in ExportJob.objects.filter(created_at__lt=cutoff).only("pk", "file"):
-        if job.file:
-            job.file.delete(save=False)
-        job.delete()
-        count += 1
+    cutoff = (now or timezone.now()) - export_lifetime()
+    old = ExportJob.objects.filter(created_at__lt=cutoff)
+    count = old.count()
+    delete_expired_files(cutoff)
     return count
+
+
+def delete_expired_files(cutoff):
+    """The retention rule of exports (people/retention.py): jobs asked for before
+    ``cutoff`` go with their files; returns the names of the files deleted."""
+    old = ExportJob.objects.filter(created_at__lt=cutoff)
+    return delete_files(old, ("file",), delete_rows=True)
 
 
 def create_job(filters, kind, total):

@@ -3,7 +3,8 @@ view, written in the background.
 
 Small exports stream straight to the browser; large ones are written by a Celery
 task into private storage while the requester watches a progress page. The file is
-served only to the person who asked for it, and deleted after ``EXPORT_LIFETIME``.
+served only to the person who asked for it, and deleted ``RETENTION_EXPORT_DAYS``
+after it was asked for (people/retention.py).
 """
 
 from datetime import timedelta
@@ -16,9 +17,11 @@ from django.utils.translation import pgettext_lazy
 
 from .progress import JobProgress
 
-__all__ = ["EXPORT_LIFETIME", "ExportJob"]
+__all__ = ["ExportJob", "export_lifetime"]
 
-EXPORT_LIFETIME = timedelta(days=1)
+
+def export_lifetime():
+    return timedelta(days=settings.RETENTION_EXPORT_DAYS)
 
 
 def _private_storage():
@@ -73,7 +76,7 @@ class ExportJob(JobProgress, models.Model):
 
     @property
     def expires_at(self):
-        return self.created_at + EXPORT_LIFETIME
+        return self.created_at + export_lifetime()
 
     @property
     def filename(self):

@@ -23,6 +23,7 @@ KWARG_POOLS = {
     "import_id": "people.RosterImport",
     "archive_id": "certificates.ClassArchive",
     "job_id": "reports.ExportJob",
+    "request_id": "people.DataRequest",
     "notice_id": "courses.Notice",
     "attempt_id": "courses.QuizAttempt",
     "course_id": "courses.CoursePage",

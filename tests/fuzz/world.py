@@ -64,6 +64,7 @@ def build_world():
 
 
 def _build():
+    from people.data_requests import file_request
     from tests.certificates.conftest import complete
     from tests.factories import CourseFactory, build_course
 
@@ -119,6 +120,8 @@ def _build():
         school_class=class_a, course=course, requested_by=coordinator
     )
     export = ExportJobFactory(requested_by=coordinator)
+    # A guardian's request for a copy (an erasure here would erase the fuzzed learner)
+    file_request(learner, coordinator, "access", guardian_name="Lý Văn Hùng")
     image = get_image_model().objects.create(
         title="Ảnh bài học",
         file=ContentFile(demo_art.logo_png(), name="anh.png"),

@@ -11,6 +11,7 @@ from tests.factories import (
     SchoolClassFactory,
     member_of,
 )
+from tests.security.conftest import world  # noqa: F401  (two schools, every role)
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -68,3 +69,13 @@ def class_b(school_b):
 
 def roster_file(name):
     return DATA / name
+
+
+# The confirm step's answers (people.coordinator_forms.RosterBasisForm): a school's
+# plan as its public task, guardians' consent on record for the minors.
+BASIS = {
+    "basis-kind": "public_task",
+    "basis-text": "Kế hoạch số 12/KH-THPT về tập huấn kỹ năng số",
+    "basis-basis_date": "01/09/2026",
+    "basis-guardian_consent": "on",
+}

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from people.models import Membership, RosterImport, SchoolClass, User
 from tests.certificates.pdf_tools import raw_pdf_text
-from tests.people.conftest import roster_file
+from tests.people.conftest import BASIS, roster_file
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,9 @@ def upload(client, school, name, capture, **extra):
 
 def confirm(client, job, capture):
     with capture(execute=True):
-        response = client.post(reverse("coordinator:import_confirm", args=[job.pk]))
+        response = client.post(
+            reverse("coordinator:import_confirm", args=[job.pk]), BASIS
+        )
     assert response.status_code == 302
     job.refresh_from_db()
     return job

@@ -16,7 +16,7 @@ from people.models import RosterImport, User
 from people.sweeps import sweep_roster_imports
 from people.tasks import apply_roster_task, read_roster_task
 from tests.integration.faults_support import broker_down
-from tests.people.conftest import roster_file
+from tests.people.conftest import BASIS, roster_file
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +81,7 @@ def test_confirming_while_the_broker_is_down_applies_once_it_is_back(
     confirm_url = reverse("coordinator:import_confirm", args=[job.pk])
     with broker_down():
         with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(confirm_url)
+            response = client.post(confirm_url, BASIS)
         assert response.status_code == 302
         job.refresh_from_db()
         assert (job.status, job.queued_at) == (RosterImport.Status.APPLYING, None)

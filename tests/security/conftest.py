@@ -17,7 +17,8 @@ from certificates.models import Certificate
 from courses import quiz
 from courses.enrolment import enrol_class
 from courses.models import Enrolment, Notice, QuizPage
-from people.models import Membership, Organisation
+from people.data_requests import file_request
+from people.models import DataRequest, Membership, Organisation
 from tests.certificates.conftest import complete
 from tests.factories import (
     ClassArchiveFactory,
@@ -57,6 +58,8 @@ class World:
     # Department administrators of commune A (the control) and commune B.
     administrator_a: object = None
     administrator_b: object = None
+    # Learner A's guardian asked school A for a copy of their data.
+    data_request_a: object = None
 
 
 @pytest.fixture
@@ -94,6 +97,9 @@ def world(home_page, django_capture_on_commit_callbacks):
         school_class=class_a, course=course, requested_by=coordinator_a
     )
     export_a = ExportJobFactory(requested_by=coordinator_a)
+    data_request_a = file_request(
+        learner_a, coordinator_a, DataRequest.Kind.ACCESS, guardian_name="Lý Văn Hùng"
+    )
     return World(
         province=province,
         school_a=school_a,
@@ -125,4 +131,5 @@ def world(home_page, django_capture_on_commit_callbacks):
         administrator_b=member_of(
             commune_b, Membership.Role.ADMINISTRATOR, username="quantri_b"
         ),
+        data_request_a=data_request_a,
     )

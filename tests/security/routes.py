@@ -29,6 +29,7 @@ def kwargs_for(world):
         "unit_id": world.school_a.pk,
         "attempt_id": world.attempt_a.pk,
         "job_id": world.export_a.pk,
+        "request_id": world.data_request_a.pk,
         "notice_id": world.notice_a.pk,
         "course_id": world.course.pk,
         "quiz_id": world.quiz_page.pk,

@@ -38,29 +38,50 @@ EXPECTED = {
     "switch_language": ("GET", HOME, HOME, HOME, HOME, HOME),
     "certificates:verify": PUBLIC,
     "certificates:verify_code": PUBLIC,  # verification is public by design
+    "certificates:verify_credential": PUBLIC,  # the paste/upload form (POST: a check)
+    "certificates:status_list": PUBLIC,  # the signed revocation list
+    "credentials:jwks": PUBLIC,  # the issuer's public keys
+    "credentials:did": PUBLIC,
     # public media (config/media.py): never a private file, whoever asks
     "media": ("GET", NF, NF, NF, NF, NF),
     # accounts
     "people:login": ("GET", 200, HOME, HOME, HOME, HOME),
     "people:logout": ("POST", HOME, HOME, HOME, HOME, HOME),
     "people:password_change": SIGNED_IN,
+    # the processing notice: anyone reads it; acknowledging it needs a sign-in
+    "people:privacy": PUBLIC,
     "people:password_reset": PUBLIC,
     "people:password_reset_done": PUBLIC,
     "people:password_reset_confirm": PUBLIC,  # a bad link: a page that says so
     "people:password_reset_complete": PUBLIC,
+    # VNeID / OpenID Connect: nothing at all until a provider is configured (the
+    # configured behaviour: tests/people/test_oidc_refusals.py and the browser test)
+    "people:oidc_sign_in": ("GET", NF, NF, NF, NF, NF),
+    "people:oidc_link": ("POST", NF, NF, NF, NF, NF),
+    "people:oidc_callback": ("GET", NF, NF, NF, NF, NF),
     "courses:my_learning": SIGNED_IN,
+    # a person's own data: no id in the URL, so everyone sees only their own; the
+    # forms posted empty are a clear message
+    "people:my_data": SIGNED_IN,
+    "people:my_data_json": SIGNED_IN,
+    "people:my_contact": ("POST", LOGIN, 400, 400, 400, 400),
+    "people:my_request": ("POST", LOGIN, 400, 400, 400, 400),
     # dismissing a notice: learner A's stays; anyone else is sent back to My learning
     "courses:dismiss_notice": ("POST", LOGIN, 302, 302, 302, 302),
     # quiz autosave (JSON): learner A's attempt is nobody else's to write
     "courses:autosave": ("POST", 401, NF, NF, NF, NF),
     # focus signals (sendBeacon): likewise only the learner's own open attempt
     "courses:attempt_focus": ("POST", 401, NF, NF, NF, NF),
+    # offline sync (JSON): only ever the signed-in person's own items; an empty
+    # body is a clear 400 whoever sends it
+    "courses:offline_sync": ("POST", 401, 400, 400, 400, 400),
     # coordinators: their own dashboard and upload form...
     "coordinator:home": ("GET", LOGIN, NF, 200, NF, NF),
     "coordinator:upload": ("GET", LOGIN, NF, 200, NF, NF),
     # ...and nothing of school A
     "coordinator:class": STAFF_PAGE,
     "coordinator:add_student": STAFF_ACTION,
+    "coordinator:student": STAFF_PAGE,  # learner A's facts and legal basis
     "coordinator:remove_student": STAFF_ACTION,
     "coordinator:reset_passwords": STAFF_ACTION,
     "coordinator:import": STAFF_PAGE,
@@ -82,6 +103,7 @@ EXPECTED = {
     "class_progress:progress_csv": STAFF_PAGE,
     "class_progress:progress_xlsx": STAFF_PAGE,
     "certificates:download": STAFF_PAGE,  # learner A's own certificate
+    "certificates:credential": STAFF_PAGE,  # ...and its signed credential (.json)
     "certificates:class_certificates": STAFF_PAGE,
     "certificates:class_zip": STAFF_ACTION,
     "certificates:class_archive": STAFF_PAGE,
@@ -123,6 +145,14 @@ EXPECTED = {
     "people_admin:appoint": STAFF_ACTION,
     "people_admin:remove_role": STAFF_ACTION,
     "people_admin:move": STAFF_PAGE,
+    # personal data requests: coordinators (their school's) and department
+    # administrators (their subtree's); learner A's request is school A's
+    "data_requests:list": ("GET", LOGIN, NF, 200, NF, NF),
+    "data_requests:file": STAFF_PAGE,
+    "data_requests:detail": STAFF_PAGE,
+    "data_requests:handle": STAFF_ACTION,
+    "data_requests:copy": STAFF_PAGE,
+    "data_requests:copy_json": STAFF_PAGE,
     # ...and their exam schedule, for the classes of their subtree
     "exam_schedule:schedule": STAFF_PAGE,
     # Wagtail's page tree and its sign-in for private pages
@@ -141,6 +171,7 @@ ADMINISTRATOR = {
     "populations_site:list": 200,
     "populations_site:edit": NF,  # school A is not in commune B
     "exam_schedule:schedule": 200,
+    "data_requests:list": 200,
 }
 ADMINISTRATOR_ROLE = ("administrator", "administrator_b")
 
@@ -154,11 +185,13 @@ def _administrator_expects(name, expected):
 OWNER = {
     "coordinator:class": ("coordinator_a", 200),
     "coordinator:add_student": ("coordinator_a", 400),  # empty form: a clear message
+    "coordinator:student": ("coordinator_a", 200),
     "coordinator:remove_student": ("coordinator_a", 302),
     "coordinator:reset_passwords": ("coordinator_a", 200),  # the new slips (PDF)
     "coordinator:import": ("coordinator_a", 200),
     "coordinator:import_status": ("coordinator_a", 200),
-    "coordinator:import_confirm": ("coordinator_a", 302),
+    # empty form: the legal basis is asked for (people/consent.py), nothing applied
+    "coordinator:import_confirm": ("coordinator_a", 400),
     "coordinator:import_errors": ("coordinator_a", 200),
     "coordinator:import_slips": ("coordinator_a", 200),
     "coordinator:sign_in_waits": ("coordinator_a", 200),
@@ -175,6 +208,7 @@ OWNER = {
     "class_progress:progress_csv": ("coordinator_a", 200),
     "class_progress:progress_xlsx": ("coordinator_a", 200),
     "certificates:download": ("learner_a", 200),
+    "certificates:credential": ("learner_a", 200),
     "certificates:class_certificates": ("coordinator_a", 200),
     "certificates:class_zip": ("coordinator_a", 302),
     "certificates:class_archive": ("coordinator_a", 200),
@@ -192,6 +226,11 @@ OWNER = {
     "people_admin:remove_role": ("administrator_a", 400),
     "people_admin:move": ("administrator_a", 200),
     "populations_site:edit": ("administrator_a", 200),
+    "data_requests:file": ("coordinator_a", 200),
+    "data_requests:detail": ("administrator_a", 200),
+    "data_requests:handle": ("coordinator_a", 400),  # empty form: a clear message
+    "data_requests:copy": ("coordinator_a", 200),
+    "data_requests:copy_json": ("administrator_a", 200),
 }
 # Whole areas owned by Django or Wagtail, checked with one URL each.
 PREFIX_RULES = {
@@ -199,6 +238,9 @@ PREFIX_RULES = {
     "django-admin/": ("/django-admin/", ("GET", LOGIN, LOGIN, LOGIN, LOGIN, LOGIN)),
     "documents/": ("/documents/999999/x.pdf", ("GET", NF, NF, NF, NF, NF)),
     "_util/": ("/_util/login/", PUBLIC),
+    # The API for other systems takes bearer tokens of API clients only: a portal
+    # session (even a superuser's) is no credential there (tests/reports/test_api.py).
+    "api/v1/": ("/api/v1/units", ("GET", 401, 401, 401, 401, 401)),
 }
 SPECIAL_URLS = {
     "wagtail_serve": "/",

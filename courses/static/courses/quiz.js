@@ -93,8 +93,50 @@
       event.preventDefault();
       return;
     }
+    if (!navigator.onLine) {
+      // A failed navigation would lose the page: untimed practice answers wait in
+      // the offline queue (site/static/js/offline-queue.js); a timed attempt keeps
+      // its answers here and is submitted once the connection is back.
+      event.preventDefault();
+      if (form.dataset.offlineQuiz && window.offlineQueue) {
+        submitting = true;
+        window.offlineQueue.add({
+          kind: "practice_answers", quiz: parseInt(form.dataset.offlineQuiz, 10), answers: answers()
+        }).then(function (item) {
+          queued = item.id;
+          try { localStorage.removeItem(storeKey); } catch (e) { /* ignore */ }
+          lock(true);
+          say(form.dataset.textQueued);
+        });
+      } else {
+        remember({ answers: answers(), pending: true });
+        say(form.dataset.textNeedsConnection);
+      }
+      return;
+    }
     submitting = true;
     try { localStorage.removeItem(storeKey); } catch (e) { /* ignore */ }
+  });
+
+  var queued = null;
+  function lock(on) {
+    form.querySelectorAll("input, button").forEach(function (el) { el.disabled = on; });
+  }
+  // Back online: once the queue is sent (by this page or another), show the
+  // result; if the server refused the answers, its message is on the page and the
+  // attempt can be taken on.
+  window.addEventListener("online", function () {
+    if (!queued) return;
+    window.offlineQueue.flush().then(function (results) {
+      var mine = (results || []).filter(function (r) { return r.id === queued; })[0];
+      if (mine && mine.status === "refused") {
+        queued = null; submitting = false; lock(false);
+        return;
+      }
+      return window.offlineQueue.has(queued).then(function (waiting) {
+        if (!waiting) window.location.assign(form.dataset.resultUrl);
+      });
+    });
   });
 
   var timer = document.querySelector("[data-seconds-left]");
@@ -117,7 +159,7 @@
         // deadline (or refuses, and the page goes to the result).
         checked = true;
         save();
-      } else if (left <= 0 && !submitting) {
+      } else if (left <= 0 && !submitting && navigator.onLine) {
         submitting = true;
         form.submit();  // the server scores the answers saved by the deadline
         return;

@@ -31,6 +31,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("courses", "0019_programmes")]
+    dependencies = [("courses", "0021_programmes")]
 
     operations = [migrations.RunPython(grant, revoke)]

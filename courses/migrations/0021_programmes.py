@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0018_xapi_statements'),
+        ('courses', '0020_offline_synced_items'),
         ('people', '0012_encrypt_citizen_ids'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -8,8 +8,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('certificates', '0007_mark_unfetched_certificates'),
-        ('courses', '0019_programmes'),
+        ('certificates', '0008_certificate_credential'),
+        ('courses', '0021_programmes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
