@@ -1,5 +1,8 @@
 """A programme's rule, its completion recorded once and its certificate issued once."""
 
+import base64
+import json
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -70,6 +73,10 @@ def test_completion_and_certificate_once_when_the_rule_is_met(
         text, _pages = pdf_text(handle.read())
     assert "Đã hoàn thành chương trình" in text
     assert TITLE in " ".join(text.split())
+    # Its Open Badges credential (certificates/credentials/) names the programme too.
+    payload = certificate.credential.split(".")[1]
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    assert TITLE in json.dumps(claims, ensure_ascii=False)
     assert Certificate.objects.count() == len(courses) + 1  # one per course, one more
     with pytest.raises(IntegrityError), transaction.atomic():
         Certificate.objects.create(
