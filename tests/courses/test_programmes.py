@@ -100,3 +100,7 @@ def test_editors_build_a_programme_in_the_admin(client, courses):
     assert programme.title == "Kỹ năng số cho cán bộ một cửa"
     ordered = programme.programme_courses.order_by("sort_order")
     assert [c.course_id for c in ordered] == [courses[1].pk, courses[0].pk]
+    listing = client.get("/admin/snippets/courses/programme/").content.decode()
+    assert "Kỹ năng số cho cán bộ một cửa" in listing
+    edit = client.get(f"/admin/snippets/courses/programme/edit/{programme.pk}/")
+    assert edit.status_code == 200
