@@ -12,13 +12,16 @@ class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from courses.signals import course_completed
+        from courses.signals import course_completed, programme_completed
 
         from . import roles
-        from .signals import on_course_completed
+        from .signals import on_course_completed, on_programme_completed
 
         course_completed.connect(
             on_course_completed, dispatch_uid="certificates.on_course_completed"
+        )
+        programme_completed.connect(
+            on_programme_completed, dispatch_uid="certificates.on_programme_completed"
         )
         roles.connect(self)
 
@@ -28,7 +31,7 @@ class CertificatesConfig(AppConfig):
         from people.class_tabs import register as register_tab
 
         from .archives import delete_expired_archives
-        from .enrolment_badge import CERTIFICATE_STATUS
+        from .enrolment_badge import CERTIFICATE_STATUS, PROGRAMME_CERTIFICATE_STATUS
 
         # A class's certificates as one ZIP (docs/privacy.md).
         retention.register(
@@ -38,6 +41,7 @@ class CertificatesConfig(AppConfig):
         )
 
         register_badge(CERTIFICATE_STATUS)
+        register_badge(PROGRAMME_CERTIFICATE_STATUS)
         register_tab(
             ClassTab(
                 "certificates",

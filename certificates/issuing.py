@@ -39,6 +39,7 @@ from .pdf import CertificateContent, render_pdf
 
 logger = logging.getLogger(__name__)
 STUCK_AFTER = timedelta(minutes=10)
+PROGRAMME_WORDING = "Đã hoàn thành chương trình"  # printed, like the PDF's own
 
 
 class CertificateError(ValueError):
@@ -142,19 +143,26 @@ def request_certificate(enrolment):
     """
     if enrolment.completed_at is None:
         return None
-    existing = Certificate.objects.filter(enrolment=enrolment).first()
+    return _request({"enrolment": enrolment}, enrolment.user_id)
+
+
+def request_programme_certificate(completion):
+    """Likewise for a programme completion: one certificate, the programme's."""
+    return _request({"programme_completion": completion}, completion.user_id)
+
+
+def _request(owner, holder_id):
+    existing = Certificate.objects.filter(**owner).first()
     if existing is not None:
         return existing
     for _attempt in range(3):
         try:
             with transaction.atomic():
                 certificate = Certificate.objects.create(
-                    enrolment=enrolment,
-                    holder_id=enrolment.user_id,
-                    verification_code=new_code(),
+                    **owner, holder_id=holder_id, verification_code=new_code()
                 )
         except IntegrityError:
-            live = Certificate.objects.live().filter(enrolment=enrolment).first()
+            live = Certificate.objects.live().filter(**owner).first()
             if live is not None:  # a concurrent request won the race
                 return live
             continue  # the astronomically rare clash of two random codes
@@ -176,19 +184,53 @@ def _next_serial(issuing_body, year, suffix):
     return format_serial(number, year, suffix)
 
 
+def programme_template(programme):
+    """The template of the programme's audience, else the default one."""
+    link = (
+        CertificateTemplateAudience.objects.filter(audience_id=programme.audience_id)
+        .select_related("template")
+        .first()
+    )
+    if link is not None:
+        return link.template
+    return CertificateTemplate.objects.filter(is_default=True).first()
+
+
+def _subject(certificate):
+    """(holder, title, completed at, score, template) of what is certified: a
+    course's enrolment, or a programme's completion (its title as the course's)."""
+    enrolment = certificate.enrolment
+    if enrolment is not None:
+        course = enrolment.course
+        return (
+            enrolment.user,
+            course.title,
+            enrolment.completed_at,
+            best_score(enrolment),
+            template_for(course),
+        )
+    completion = certificate.programme_completion
+    programme = completion.programme
+    return (
+        completion.user,
+        programme.title,
+        completion.completed_at,
+        None,
+        programme_template(programme),
+    )
+
+
 def _freeze(certificate, now):
     """Copy today's data onto the certificate: from here on it never changes."""
-    enrolment = certificate.enrolment
-    user, course = enrolment.user, enrolment.course
-    template = template_for(course)
+    user, title, completed_at, score, template = _subject(certificate)
     portal = _portal_settings()
     certificate.template = template
     certificate.holder_name = clean_text(user.get_full_name())
     certificate.holder_birth_date = user.date_of_birth
     certificate.holder_unit = clean_text(holder_unit(user))
-    certificate.course_title = clean_text(course.title)
-    certificate.completed_on = timezone.localdate(enrolment.completed_at)
-    certificate.score = best_score(enrolment)
+    certificate.course_title = clean_text(title)
+    certificate.completed_on = timezone.localdate(completed_at)
+    certificate.score = score
     certificate.issuing_body = clean_text(
         (template and template.issuing_body)
         or portal.issuing_body
@@ -217,6 +259,8 @@ def content_of(certificate):
             "subtitle": template.subtitle,
             "completion_wording": template.completion_wording,
         }
+    if certificate.programme_completion_id is not None:
+        wording["completion_wording"] = PROGRAMME_WORDING
     return CertificateContent(
         holder_name=certificate.holder_name,
         date_of_birth=certificate.holder_birth_date,
@@ -245,7 +289,12 @@ def issue(certificate_id):
     with transaction.atomic():
         certificate = (
             Certificate.objects.select_for_update(of=("self",))
-            .select_related("enrolment__user", "enrolment__course")
+            .select_related(
+                "enrolment__user",
+                "enrolment__course",
+                "programme_completion__user",
+                "programme_completion__programme",
+            )
             .filter(pk=certificate_id)
             .first()
         )
@@ -257,7 +306,10 @@ def issue(certificate_id):
         certificate.attempts += 1
         try:
             with transaction.atomic():
-                if certificate.enrolment is None:
+                if (
+                    certificate.enrolment is None
+                    and certificate.programme_completion is None
+                ):
                     raise CertificateError("the enrolment no longer exists")
                 template = _freeze(certificate, timezone.now())
                 data = render_pdf(content_of(certificate), artwork_for(template))
@@ -315,6 +367,7 @@ def reissue(certificate, by=None):
         old.save(update_fields=["status", "changed_by"])
         new = Certificate.objects.create(
             enrolment=old.enrolment,
+            programme_completion=old.programme_completion,
             holder_id=old.holder_id,
             verification_code=new_code(),
         )

@@ -13,6 +13,12 @@ class CoursesConfig(AppConfig):
         from .signal_handlers import connect
 
         connect()
+        from .programmes import on_course_completed
+        from .signals import course_completed
+
+        course_completed.connect(
+            on_course_completed, dispatch_uid="courses.programmes.on_course_completed"
+        )
         from .stream_forms import register
 
         register()  # unreadable StreamField posts are form errors, not 500s

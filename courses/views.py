@@ -21,6 +21,7 @@ from .models import Enrolment
 from .notices import shown_notices
 from .offline_pack import budget_bytes
 from .outline import course_outline
+from .programmes import programmes_for_learner
 
 
 def _outline_with_state(course, enrolment):
@@ -161,12 +162,15 @@ def my_learning(request):
         done, total = progress[enrolment.pk]
         enrolment.done, enrolment.total = done, total
         enrolment.percent = round(100 * done / total) if total else 0
+    programmes = programmes_for_learner(request.user, enrolments)
     return TemplateResponse(
         request,
         "courses/my_learning.html",
         {
             "in_progress": [e for e in enrolments if not e.completed_at],
             "completed": [e for e in enrolments if e.completed_at],
+            "programmes": programmes,
+            "programme_completions": [p.completion for p in programmes if p.completion],
             "notices": shown_notices(request.user),
         },
     )

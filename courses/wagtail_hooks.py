@@ -1,4 +1,5 @@
-"""Snippets the editors manage beside the course pages: audiences and question banks."""
+"""Snippets the editors manage beside the course pages: audiences, programmes and
+question banks."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -6,7 +7,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Audience, CompetenceTag, Question, QuestionBank
+from .models import Audience, CompetenceTag, Programme, Question, QuestionBank
 from .question_import_hooks import (
     QuestionBankEditView,
     QuestionBankIndexView,
@@ -19,6 +20,17 @@ class AudienceViewSet(SnippetViewSet):
     icon = "group"
     list_display = ["name", "slug"]
     menu_order = 300
+    add_to_admin_menu = True
+
+
+class ProgrammeViewSet(SnippetViewSet):
+    """Tracks of courses with their completion rule (courses/programmes.py)."""
+
+    model = Programme
+    icon = "list-ol"
+    list_display = ["title", "audience", "rule"]
+    search_fields = ["title"]
+    menu_order = 305
     add_to_admin_menu = True
 
 
@@ -72,4 +84,5 @@ class QuestionBankGroup(SnippetViewSetGroup):
 
 register_permission_policy(CompetenceTag, ReadOnlyForEditors(CompetenceTag))
 register_snippet(AudienceViewSet)
+register_snippet(ProgrammeViewSet)
 register_snippet(QuestionBankGroup)

@@ -30,6 +30,18 @@ def _pass(enrolment, quiz, course):
     submit_attempt(attempt, right)
 
 
+def finish(enrolment, course, lessons=None, quizzes=None):
+    """Every lesson read and every quiz passed: the course is complete."""
+    if lessons is None:
+        lessons = LessonPage.objects.child_of(course).live().order_by("path")
+    if quizzes is None:
+        quizzes = QuizPage.objects.child_of(course).live().order_by("path")
+    for lesson in lessons:
+        mark_lesson_done(enrolment, lesson)
+    for quiz in quizzes:
+        _pass(enrolment, quiz, course)
+
+
 def load_activity():
     """Returns how many enrolments were made (0 when already there)."""
     school_class = SchoolClass.objects.filter(
@@ -51,10 +63,7 @@ def load_activity():
     )
     for number, enrolment in enumerate(enrolments):
         if number < FINISHED:
-            for lesson in lessons:
-                mark_lesson_done(enrolment, lesson)
-            for quiz in quizzes:
-                _pass(enrolment, quiz, course)
+            finish(enrolment, course, lessons, quizzes)
         elif number < FINISHED + HALF_WAY:
             for lesson in lessons[: len(lessons) // 2 or 1]:
                 mark_lesson_done(enrolment, lesson)

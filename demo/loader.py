@@ -28,6 +28,7 @@ from reports.populations.importing import read_populations, save_populations
 from . import banks
 from .certificate_templates import load_certificate_template
 from .pages import load_pages
+from .programmes import load_programme
 
 DEMO_PASSWORD = "demo-2026"  # noqa: S105 - the published password of the demo accounts
 ORGANISATIONS_CSV = Path(__file__).with_name("content") / "organisations.csv"
@@ -158,6 +159,12 @@ CLASSMATES = [
     ("Dương Gia Huy", _M, date(2011, 4, 8), "10A2"),
 ]
 
+# Colleagues of "motcua" at the one-stop office: (username, full name, gender, birth).
+# One of them has completed the one-stop programme (demo/programmes.py).
+ONE_STOP_COLLEAGUES = [
+    ("motcua.02", "Lăng Văn Thành", _M, date(1990, 11, 23)),
+]
+
 PORTAL_SETTINGS = {
     "portal_name": "Cổng tập huấn kỹ năng số tỉnh Thái Nguyên",
     "tagline": (
@@ -253,6 +260,16 @@ def _people():
                 "date_of_birth": born,
                 "student_code": f"T01-2026-{number:03d}",
                 "memberships": [(SCHOOL_CODE, Membership.Role.LEARNER, class_name)],
+            }
+        )
+    for username, full_name, gender, born in ONE_STOP_COLLEAGUES:
+        people.append(
+            {
+                "username": username,
+                "full_name": full_name,
+                "gender": gender,
+                "date_of_birth": born,
+                "memberships": [(ONE_STOP_CODE, Membership.Role.LEARNER, None)],
             }
         )
     for number, spec in enumerate(people, start=1):
@@ -378,6 +395,7 @@ def load_demo():
         populations = load_populations()
         questions = banks.load_exam_bank()
         pages = load_pages(_audiences_by_slug())
+        programmes = load_programme()
         exams = banks.open_demo_exam()  # issue 15.4: only once QuizPage.kind exists
         settings_changed = load_settings()
         certificate_templates = load_certificate_template()
@@ -391,6 +409,7 @@ def load_demo():
         "memberships": memberships,
         "populations": populations,
         "pages": pages,
+        "programmes": programmes,
         "questions": questions,
         "exams": exams,
         "settings": int(settings_changed),

@@ -33,11 +33,12 @@ class CertificateQuerySet(models.QuerySet):
 
 
 class Certificate(models.Model):
-    """One certificate for one completed enrolment, frozen when issued.
+    """One certificate for one completed enrolment (or programme), frozen when issued.
 
     ``pending`` → ``issued`` (or ``failed``, retried) → possibly ``revoked`` or
     ``replaced`` (by a reissue, which points to the new certificate). At most one
-    certificate per enrolment is live (pending, issued or failed).
+    certificate per enrolment, or per programme completion, is live (pending, issued
+    or failed).
     """
 
     class Status(models.TextChoices):
@@ -52,6 +53,15 @@ class Certificate(models.Model):
     enrolment = models.ForeignKey(
         "courses.Enrolment",
         verbose_name=_("enrolment"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="certificates",
+    )
+    # A programme's certificate has no enrolment: it stands for the completion.
+    programme_completion = models.ForeignKey(
+        "courses.ProgrammeCompletion",
+        verbose_name=_("programme completion"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -144,6 +154,11 @@ class Certificate(models.Model):
                 fields=["enrolment"],
                 condition=Q(status__in=["pending", "issued", "failed"]),
                 name="certificates_one_live_per_enrolment",
+            ),
+            models.UniqueConstraint(
+                fields=["programme_completion"],
+                condition=Q(status__in=["pending", "issued", "failed"]),
+                name="certificates_one_live_per_programme_completion",
             ),
             models.UniqueConstraint(
                 fields=["issuing_body", "serial"],

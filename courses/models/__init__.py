@@ -5,6 +5,7 @@ from .exams import QuizExtraTime, QuizWindow
 from .notices import Notice
 from .offline import SyncedItem
 from .pages import Audience, CourseIndexPage, CoursePage, LessonPage, QuizPage
+from .programmes import Programme, ProgrammeCompletion, ProgrammeCourse
 from .records import (
     ClassEnrolment,
     Enrolment,
@@ -24,6 +25,9 @@ __all__ = [
     "LessonPage",
     "LessonProgress",
     "Notice",
+    "Programme",
+    "ProgrammeCompletion",
+    "ProgrammeCourse",
     "Question",
     "QuestionBank",
     "QuestionResult",

@@ -11,4 +11,5 @@ urlpatterns = [
     path("don-vi/<int:unit_id>/", views.dashboard, name="unit"),
     path("lop/<int:class_id>/", views.dashboard, name="class"),
     path("", include("reports.targets.urls")),
+    path("", include("reports.programmes.urls")),
 ]

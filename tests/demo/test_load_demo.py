@@ -525,4 +525,28 @@ def test_demo_has_learning_for_the_statistics(demo, client):
 
     client.force_login(User.objects.get(username="sogd"))
     summary = client.get(reverse("reports:dashboard")).context["summary"]
-    assert (summary["enrolled"], summary["completed"]) == (5, 3)
+    # ...and the one-stop colleague who took the programme's four courses
+    assert (summary["enrolled"], summary["completed"]) == (5 + 4, 3 + 4)
+
+
+def test_demo_programme_and_its_certificate(demo, django_capture_on_commit_callbacks):
+    """One-stop staff's programme of four courses, completed by a colleague of
+    "motcua" with the programme's certificate issued."""
+    from certificates.models import Certificate
+    from courses.models import Programme, ProgrammeCompletion
+    from demo import programmes
+
+    programme = Programme.objects.get(title=programmes.TITLE)
+    assert programme.audience.slug == "can-bo-mot-cua"
+    ordered = programme.programme_courses.order_by("sort_order")
+    assert [row.course.slug for row in ordered] == programmes.COURSE_SLUGS
+    # The module's load ran in a transaction that never commits, so what its
+    # commit callbacks do (record, certify) is run here, as a real load does.
+    ProgrammeCompletion.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert programmes.load_programme_activity() == 1
+    completion = ProgrammeCompletion.objects.get()
+    assert completion.user.username == "motcua.02"
+    certificate = Certificate.objects.get(programme_completion=completion)
+    assert certificate.status == Certificate.Status.ISSUED
+    assert certificate.course_title == programmes.TITLE

@@ -22,7 +22,15 @@ from certificates.models import Certificate, CertificateTemplate
 from courses import quiz
 from courses.enrolment import enrol_class
 from courses.exam_windows import set_quiz_window
-from courses.models import Audience, Enrolment, Question, QuestionBank, QuizPage
+from courses.models import (
+    Audience,
+    Enrolment,
+    Programme,
+    ProgrammeCourse,
+    Question,
+    QuestionBank,
+    QuizPage,
+)
 from demo import certificate_art as demo_art
 from home.models import HomePage
 from people.models import Membership
@@ -92,6 +100,11 @@ def _build():
     quiz_page = QuizPage.objects.get(pk=quiz_page.pk)
     other_course = CourseFactory(parent=home, lessons=1, slug="fz-mot-cua")
     CertificateTemplate.objects.create(name="Mẫu", is_default=True)
+    programme = Programme.objects.create(title="Kỹ năng số", audience=audience)
+    for order, member in enumerate((other_course, course)):
+        ProgrammeCourse.objects.create(
+            programme=programme, course=member, sort_order=order
+        )
 
     done = Enrolment.objects.create(user=learner, course=other_course)
     complete(done)

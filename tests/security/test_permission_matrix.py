@@ -120,6 +120,7 @@ EXPECTED = {
     "reports:dashboard": ("GET", LOGIN, 403, 200, 200, 403),
     "reports:unit": ("GET", LOGIN, 403, NF, NF, 403),
     "reports:class": ("GET", LOGIN, 403, NF, NF, 403),
+    "reports:programmes": ("GET", LOGIN, 403, 200, 200, 403),  # their own area
     # viewers set targets, for units of their own area only
     "reports:targets": ("GET", LOGIN, 403, 403, 200, 403),
     # the table on screen: whoever sees statistics, for their own area

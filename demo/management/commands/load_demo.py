@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from certificates.credentials import badge, keys
-from demo import activity, loader
+from demo import activity, loader, programmes
 
 SUMMARY_LABELS = [
     ("audiences", "đối tượng học"),
@@ -17,12 +17,14 @@ SUMMARY_LABELS = [
     ("memberships", "thành viên đơn vị/lớp"),
     ("populations", "số người cần tập huấn (dân số mục tiêu)"),
     ("pages", "trang"),
+    ("programmes", "chương trình học"),
     ("questions", "câu hỏi trong ngân hàng đề thi"),
     ("exams", "bài thi mở cho lớp 10A1"),
     ("settings", "cài đặt cổng"),
     ("workflow_names", "tên quy trình duyệt đặt lại bằng tiếng Việt"),
     ("ascii_slugs", "đường dẫn trang đổi sang chữ không dấu"),
     ("enrolments", "lượt ghi danh mẫu (lớp 10A2)"),
+    ("programme_completions", "học viên mẫu hoàn thành chương trình một cửa"),
     ("signing_key", "khóa ký chứng chỉ số"),
     ("credentials", "chứng chỉ số Open Badges ký cho giấy chứng nhận đã cấp"),
 ]
@@ -59,6 +61,7 @@ class Command(BaseCommand):
                 # After the content's transaction: completions issue certificates
                 # once committed.
                 counts["enrolments"] = activity.load_activity()
+                counts["programme_completions"] = programmes.load_programme_activity()
                 # The demo's certificates come with a downloadable credential:
                 # a signing key, and credentials for any issued before one existed.
                 counts["signing_key"] = int(keys.make_key()[1])
