@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from django.db.models import Q
 
-from courses.models import CoursePage
+from courses.models import CoursePage, Programme
 from people.models import Organisation, UnitEvent
 
 from . import pages
@@ -88,5 +88,36 @@ def courses_page(*, raw_cursor=None, limit=None):
             "last_published_at": course.last_published_at,
         }
         for course in courses
+    ]
+    return {"items": items, "next_cursor": next_cursor, "has_more": has_more}
+
+
+def programmes_page(*, raw_cursor=None, limit=None):
+    """Programmes (ordered tracks of courses) with their completion rule: the same
+    for every client, like courses."""
+    programmes, next_cursor, has_more = pages.by_id(
+        "programmes",
+        Programme.objects.select_related("audience").prefetch_related(
+            "programme_courses"
+        ),
+        raw_cursor,
+        limit,
+    )
+    items = [
+        {
+            "id": programme.pk,
+            "title": programme.title,
+            "description": programme.description,
+            "audience": programme.audience.slug if programme.audience else None,
+            "rule": programme.rule,
+            "required_courses": programme.required_courses,
+            "course_ids": [
+                link.course_id
+                for link in sorted(
+                    programme.programme_courses.all(), key=lambda x: x.sort_order
+                )
+            ],
+        }
+        for programme in programmes
     ]
     return {"items": items, "next_cursor": next_cursor, "has_more": has_more}

@@ -45,8 +45,17 @@ def units(request, cursor: str | None = None, limit: int | None = None):
 
 @api.get("/courses", response={200: schemas.CoursePage, **ERRORS}, tags=["courses"])
 def courses(request, cursor: str | None = None, limit: int | None = None):
-    """Published courses. (Programmes do not exist yet.)"""
+    """Published courses."""
     return _sent(request, catalogue.courses_page(raw_cursor=cursor, limit=limit))
+
+
+@api.get(
+    "/programmes", response={200: schemas.ProgrammePage, **ERRORS}, tags=["courses"]
+)
+def programmes(request, cursor: str | None = None, limit: int | None = None):
+    """Programmes: ordered tracks of courses and the rule that completes them
+    (``all``, or ``at_least`` ``required_courses``)."""
+    return _sent(request, catalogue.programmes_page(raw_cursor=cursor, limit=limit))
 
 
 @api.get(

@@ -49,6 +49,20 @@ class CoursePage(Page):
     items: list[Course]
 
 
+class Programme(Schema):
+    id: int
+    title: str
+    description: str
+    audience: str | None
+    rule: str
+    required_courses: int | None
+    course_ids: list[int]
+
+
+class ProgrammePage(Page):
+    items: list[Programme]
+
+
 class Completion(Schema):
     id: int
     updated_at: datetime

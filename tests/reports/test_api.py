@@ -203,3 +203,32 @@ def test_served_schema_matches_the_documented_endpoints(client, db):
     )
     assert served == documented
     assert schema["components"]["securitySchemes"]["TokenAuth"]["scheme"] == "bearer"
+
+
+def test_programmes_list_their_courses_in_order_and_their_rule(
+    client, api_world, home_page
+):
+    from courses.models import Programme, ProgrammeCourse
+
+    first = api_world["course"]
+    second = CourseFactory(parent=home_page, title="Khoá hai", slug="khoa-hai")
+    programme = Programme.objects.create(
+        title="Kỹ năng số cho cán bộ Bộ phận một cửa",
+        rule=Programme.Rule.AT_LEAST,
+        required_courses=1,
+    )
+    for order, course in enumerate([second, first]):
+        ProgrammeCourse.objects.create(
+            programme=programme, course=course, sort_order=order
+        )
+    _commune, token = api_world["commune"]
+    answer = _get(client, "programmes", token)
+    assert answer.status_code == 200
+    [item] = answer.json()["items"]
+    assert (item["title"], item["rule"], item["required_courses"]) == (
+        "Kỹ năng số cho cán bộ Bộ phận một cửa",
+        "at_least",
+        1,
+    )
+    assert item["course_ids"] == [second.pk, first.pk]
+    assert _get(client, "programmes").status_code == 401
