@@ -1,9 +1,10 @@
 """The REST API for other systems over 1,000,000 enrolments, on PostgreSQL.
 
-Run from the repository root with the project's virtualenv (PostgreSQL required):
+Run by benchmarks/credentials.py when DATABASE_URL names a PostgreSQL server, or on
+its own from the repository root with the project's virtualenv:
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python \\
-        benchmarks/api.py
+        benchmarks/harness/api_load.py
 
 What it does:
 
@@ -35,6 +36,10 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("BENCH_STATS_DB", "portal_bench_api")
+# benchmarks/ on the path: its harness package and stats.py's scratch database
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from stats import BenchDatabase  # noqa: E402
 
 from harness.output import comment, metric  # noqa: E402
 from harness.province import (  # noqa: E402
@@ -44,9 +49,8 @@ from harness.province import (  # noqa: E402
     seed_tree,
 )
 from harness.stack import percentile  # noqa: E402
-from stats import BenchDatabase  # noqa: E402
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent.parent
 PAGE = 1000
 
 READER_CHILD = """
