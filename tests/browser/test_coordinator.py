@@ -38,6 +38,7 @@ from people.rosters.reader import read_roster
 from people.text import vietnamese_sort_key
 
 from .conftest import assert_accessible
+from .legal_basis import fill_legal_basis
 from .signing import sign_in_from_header as sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -66,10 +67,6 @@ FILE_LABEL = re.compile(r"Class list \(\.xlsx|Danh sách lớp \(\.xlsx")
 UPLOAD = re.compile(r"^(Upload and preview|Tải lên và xem trước)$")
 ROWS_SUMMARY = re.compile(r"^(Rows of the file|Các dòng trong tệp)$")
 CONFIRM = re.compile(r"^(Confirm: create and update the accounts|Xác nhận: tạo)")
-BASIS_PUBLIC_TASK = re.compile(r"(A task of a state body|Thực hiện nhiệm vụ của)")
-BASIS_DOCUMENT = re.compile(r"^(Document or consent form|Văn bản hoặc mẫu đồng ý)")
-BASIS_DATE = re.compile(r"^(Date of the document|Ngày của văn bản)")
-GUARDIAN_CONSENT = re.compile(r"^(The written consent of a parent|Đơn vị đang lưu giữ)")
 SLIPS_LINK = re.compile(r"^(Download the login slips|Tải phiếu đăng nhập)")
 COURSES_TAB = re.compile(r"^(Courses|Khóa học)$")
 PROGRESS_TAB = re.compile(r"^(Progress|Tiến độ)$")
@@ -216,10 +213,7 @@ def test_coordinator_imports_a_class_and_a_student_signs_in_with_the_slip(
     assert pc.locator("main .field-error").count() == 3  # basis, document, date
     # The basis (the school's plan, guardians' consent kept: they are minors), then
     # all 38 accounts exist, in class 10A1, with temporary passwords.
-    pc.get_by_label(BASIS_PUBLIC_TASK).check()
-    pc.get_by_label(BASIS_DOCUMENT).fill("Kế hoạch số 12/KH-THPT")
-    pc.get_by_label(BASIS_DATE).fill("01/09/2026")
-    pc.get_by_label(GUARDIAN_CONSENT).check()
+    fill_legal_basis(pc)
     confirm.click()
     expect(pc).to_have_url(live_server.url + f"/dieu-phoi/nhap-danh-sach/{job.pk}/")
     slips_link = pc.get_by_role("link", name=SLIPS_LINK)

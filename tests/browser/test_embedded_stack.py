@@ -31,6 +31,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.browser.conftest import assert_accessible
+from tests.browser.legal_basis import fill_legal_basis
 from tests.browser.signing import fill_sign_in_form
 from tests.data.roster_large_files import many_rows_csv
 
@@ -269,6 +270,7 @@ def test_a_1500_row_class_list_shows_a_progress_bar_that_moves(stack, page, tmp_
     expect(page.locator("main")).to_contain_text(
         re.compile(r"(New accounts|Tài khoản mới): 1[.,]?500\b")
     )
+    fill_legal_basis(page)
     confirm.click()
 
     # Applying: the page updates its bar in place (no reload) until the slips are ready.
