@@ -250,7 +250,18 @@ def keep_and_read_offline(browser, devices, origin, urls, attempt, cookies, env)
     page.locator("[data-save-status]").filter(has_text="khi có mạng").wait_for()
 
     context.set_offline(False)
-    page.goto(origin + urls["lessons"][0][0])
+    # Back online, the quiz page sends its queued answers and opens the result page
+    # itself; a navigation of ours racing it is aborted: wait and go again.
+    from playwright.sync_api import Error as PlaywrightError
+
+    for tries_left in range(4, -1, -1):
+        try:
+            page.goto(origin + urls["lessons"][0][0])
+            break
+        except PlaywrightError:
+            if not tries_left:
+                raise
+            page.wait_for_timeout(1000)
     for _ in range(20):
         left = page.evaluate("offlineQueue.flush().then(r => r ? r.length : 0)")
         if not left:
