@@ -50,6 +50,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from harness.in_process import setup_django
 from harness.output import comment, metric
 from harness.province import (
     COURSES,
@@ -187,16 +188,7 @@ def measure_export(course_pk):
 
 def run(args):
     with BenchDatabase():
-        os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
-        os.environ["CELERY_TASK_ALWAYS_EAGER"] = "true"  # tasks in-process
-        os.environ["DJANGO_DEBUG"] = "false"
-        os.environ.setdefault("DJANGO_LOG_LEVEL", "WARNING")
-        for name in ("CELERY_BROKER_URL", "REDIS_URL"):
-            os.environ.pop(name, None)
-        sys.path.insert(0, str(REPO))
-        import django
-
-        django.setup()
+        setup_django()
         from django.core.management import call_command
         from django.db import connection
         from django.urls import reverse

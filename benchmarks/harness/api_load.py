@@ -41,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from stats import BenchDatabase  # noqa: E402
 
+from harness.in_process import setup_django  # noqa: E402
 from harness.output import comment, metric  # noqa: E402
 from harness.province import (  # noqa: E402
     seed_courses,
@@ -143,18 +144,10 @@ def timed_aggregates(token, rounds):
 
 def run(args):
     with BenchDatabase():
-        os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
-        os.environ["CELERY_TASK_ALWAYS_EAGER"] = "true"
-        os.environ["DJANGO_DEBUG"] = "false"
-        os.environ["API_RATE_LIMIT_PER_MINUTE"] = str(10**9)  # measure, not limit
-        os.environ["API_PAGE_SIZE"] = str(PAGE)
-        os.environ.setdefault("DJANGO_LOG_LEVEL", "WARNING")
-        for name in ("CELERY_BROKER_URL", "REDIS_URL"):
-            os.environ.pop(name, None)
-        sys.path.insert(0, str(REPO))
-        import django
-
-        django.setup()
+        setup_django(
+            API_RATE_LIMIT_PER_MINUTE=str(10**9),  # measure, not limit
+            API_PAGE_SIZE=str(PAGE),
+        )
         from django.core.management import call_command
         from django.db import connection
 

@@ -27,10 +27,10 @@ with the median and the row counts. Drops the database at the end.
 import argparse
 import os
 import statistics
-import sys
 import time
 from pathlib import Path
 
+from . import in_process
 from .output import comment, metric
 from .stack import own_database
 
@@ -40,16 +40,7 @@ ATTEMPTS, QUESTIONS, LESSONS = 50, 10, 5
 
 def setup_django(database_url):
     os.environ["DATABASE_URL"] = database_url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
-    os.environ["CELERY_TASK_ALWAYS_EAGER"] = "true"
-    os.environ["DJANGO_DEBUG"] = "false"
-    os.environ.setdefault("DJANGO_LOG_LEVEL", "WARNING")
-    for name in ("CELERY_BROKER_URL", "REDIS_URL"):
-        os.environ.pop(name, None)
-    sys.path.insert(0, str(REPO))
-    import django
-
-    django.setup()
+    in_process.setup_django()
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
